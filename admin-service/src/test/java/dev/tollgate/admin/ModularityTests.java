@@ -1,0 +1,12 @@
+package dev.tollgate.admin;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTests {
+
+    @Test
+    void featurePackagesOnlyUseEachOthersPublicTypes() {
+        ApplicationModules.of(AdminApplication.class).verify();
+    }
+}

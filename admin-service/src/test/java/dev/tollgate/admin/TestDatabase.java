@@ -1,0 +1,66 @@
+package dev.tollgate.admin;
+
+import dev.tollgate.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points Flyway and R2DBC at the test database from {@link TestInfrastructure}, inside this service's own schema.
+ *
+ * <p>Built from the JDBC URL rather than {@link TestInfrastructure#postgresR2dbcUrl()}: that one keeps the user in
+ * the query string, which the R2DBC SPI refuses ("must not declare option user in the query string").
+ */
+public final class TestDatabase {
+
+    /** The schema the service migrates and queries, as in {@code application.yml}. */
+    public static final String SCHEMA = "tollgate_admin";
+
+    private TestDatabase() {}
+
+    /** For a {@code @DynamicPropertySource} method. */
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.flyway.url", TestDatabase::jdbcUrl);
+        registry.add("spring.flyway.user", () -> parameter("user"));
+        registry.add("spring.flyway.password", () -> parameter("password"));
+        registry.add("spring.r2dbc.url", TestDatabase::r2dbcUrl);
+        registry.add("spring.r2dbc.username", () -> parameter("user"));
+        registry.add("spring.r2dbc.password", () -> parameter("password"));
+    }
+
+    // Credentials go in their own properties, not the URL, because Flyway logs the URL it connects to.
+    private static String jdbcUrl() {
+        URI jdbc = jdbcUri();
+        return "jdbc:postgresql://%s:%d%s".formatted(jdbc.getHost(), jdbc.getPort(), jdbc.getPath());
+    }
+
+    private static String r2dbcUrl() {
+        URI jdbc = jdbcUri();
+        return "r2dbc:postgresql://%s:%d%s?schema=%s".formatted(jdbc.getHost(), jdbc.getPort(), jdbc.getPath(), SCHEMA);
+    }
+
+    private static String parameter(String name) {
+        return parameters().getOrDefault(name, "");
+    }
+
+    private static Map<String, String> parameters() {
+        Map<String, String> parameters = new HashMap<>();
+        String query = jdbcUri().getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            parameters.put(nameAndValue[0], nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+        }
+        return parameters;
+    }
+
+    private static URI jdbcUri() {
+        return URI.create(TestInfrastructure.postgresJdbcUrl().substring("jdbc:".length()));
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

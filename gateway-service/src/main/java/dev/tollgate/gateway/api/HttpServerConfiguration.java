@@ -1,0 +1,15 @@
+package dev.tollgate.gateway.api;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Reactor Netty settings that Boot's {@code server.netty.*} properties do not cover. */
+@Configuration(proxyBeanMethods = false)
+class HttpServerConfiguration {
+
+    @Bean
+    NettyServerCustomizer slowClientLimits(HttpServerProperties properties) {
+        return server -> server.requestTimeout(properties.requestTimeout()).readTimeout(properties.readTimeout());
+    }
+}

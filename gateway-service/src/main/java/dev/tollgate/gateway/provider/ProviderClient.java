@@ -1,0 +1,36 @@
+package dev.tollgate.gateway.provider;
+
+import dev.tollgate.model.openai.ChatCompletion;
+import dev.tollgate.model.openai.ChatCompletionChunk;
+import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.openai.EmbeddingRequest;
+import dev.tollgate.model.openai.EmbeddingResponse;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The port every provider adapter implements and the only provider type the rest of the gateway sees. Adapters speak
+ * their provider's protocol, apply their own timeouts, and fail only with
+ * {@link dev.tollgate.gateway.error.GatewayException}s built by {@link ProviderErrors}.
+ */
+public interface ProviderClient {
+
+    /** The provider's name as a metric tag and in {@code owned_by}, such as {@code openai} or {@code mock}. */
+    String provider();
+
+    /** The public model names this provider serves. */
+    List<String> models();
+
+    /** One non-streaming chat completion. */
+    Mono<ChatCompletion> complete(ChatCompletionRequest request, CallContext context);
+
+    /**
+     * A streaming chat completion as chunks, in order, without the {@code [DONE]} terminator. Cancelling the
+     * subscription cancels the upstream call.
+     */
+    Flux<ChatCompletionChunk> stream(ChatCompletionRequest request, CallContext context);
+
+    /** Embeddings for the request's input. */
+    Mono<EmbeddingResponse> embed(EmbeddingRequest request, CallContext context);
+}

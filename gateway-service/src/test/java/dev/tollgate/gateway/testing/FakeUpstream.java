@@ -1,0 +1,238 @@
+package dev.tollgate.gateway.testing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An OpenAI-compatible upstream on a random port, over real HTTP. What it answers depends on the request's
+ * {@code model}, so each test picks a behaviour by name; every request it receives is recorded.
+ */
+public final class FakeUpstream implements AutoCloseable {
+
+    /** Every model name the fake knows, for the gateway's model list. */
+    public static final List<String> MODELS = List.of(
+            "stub-echo",
+            "stub-stream",
+            "stub-dribble",
+            "stub-html-502",
+            "stub-error-first-frame",
+            "stub-empty-200",
+            "stub-empty-stream",
+            "stub-bad-request",
+            "stub-rate-limited",
+            "stub-silent",
+            "stub-stalls-midway",
+            "stub-endless",
+            "stub-cut-midway",
+            "stub-embedding");
+
+    /** A text with one-, two-, three- and four-byte UTF-8 characters, to split across reads. */
+    public static final String MULTIBYTE = "héllo wörld — 世界 🚀 done";
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final DisposableServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private volatile CountDownLatch endlessClosed = new CountDownLatch(1);
+
+    /**
+     * One request as the fake saw it.
+     *
+     * @param body the JSON body
+     * @param headers the request headers
+     */
+    public record Received(JsonNode body, Map<String, String> headers) {}
+
+    public FakeUpstream() {
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.post("/v1/chat/completions", handler(this::chat))
+                        .post("/v1/embeddings", handler(this::embeddings)))
+                .bindNow();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
+    /** The next request the fake received, waiting up to five seconds for it. */
+    public Received nextRequest() throws InterruptedException {
+        Received next = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        if (next == null) {
+            throw new AssertionError("the fake upstream received no request");
+        }
+        return next;
+    }
+
+    public void forgetRequests() {
+        received.clear();
+        endlessClosed = new CountDownLatch(1);
+    }
+
+    /** Whether the connection of an endless stream was closed by the gateway within five seconds. */
+    public boolean endlessStreamWasClosed() throws InterruptedException {
+        return endlessClosed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler(
+            BiFunction<JsonNode, HttpServerResponse, Publisher<Void>> behaviour) {
+        return (request, response) -> request.receive()
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
+                .map(body -> record(body, request))
+                .flatMapMany(body -> behaviour.apply(body, response));
+    }
+
+    private JsonNode record(String body, HttpServerRequest request) {
+        JsonNode parsed = json.readTree(body);
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.requestHeaders().forEach(header -> headers.put(header.getKey(), header.getValue()));
+        received.add(new Received(parsed, headers));
+        return parsed;
+    }
+
+    private Publisher<Void> chat(JsonNode body, HttpServerResponse response) {
+        String model = body.path("model").asString();
+        return switch (model) {
+            case "stub-echo" -> json(response, completion(model, "echo", body));
+            case "stub-stream" ->
+                events(
+                        response,
+                        Flux.fromIterable(streamOf(model, "Hello", " there")).concatWith(Mono.just("[DONE]")),
+                        Duration.ZERO);
+            case "stub-dribble" -> dribble(response, model);
+            case "stub-html-502" ->
+                response.status(HttpResponseStatus.BAD_GATEWAY)
+                        .header("Content-Type", "text/html")
+                        .sendString(Mono.just("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+            case "stub-error-first-frame" ->
+                events(
+                        response,
+                        Flux.just("{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_error\"}}"),
+                        Duration.ZERO);
+            case "stub-empty-200" ->
+                response.status(200).header("Content-Type", "application/json").send();
+            case "stub-empty-stream" ->
+                response.status(200).header("Content-Type", "text/event-stream").send();
+            case "stub-bad-request" ->
+                response.status(400)
+                        .header("Content-Type", "application/json")
+                        .sendString(
+                                Mono.just(
+                                        "{\"error\":{\"message\":\"This model's maximum context length is 8 tokens.\","
+                                                + "\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}"));
+            case "stub-rate-limited" ->
+                response.status(429)
+                        .header("Content-Type", "application/json")
+                        .header("Retry-After", "7")
+                        .sendString(
+                                Mono.just("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}"));
+            case "stub-silent" -> Mono.delay(Duration.ofSeconds(30)).then();
+            case "stub-stalls-midway" ->
+                events(response, Flux.fromIterable(streamOf(model, "a", "b")).concatWith(Mono.never()), Duration.ZERO);
+            case "stub-endless" -> endless(response, model);
+            case "stub-cut-midway" -> cutMidway(response, model);
+            default -> response.status(404).sendString(Mono.just("{\"error\":{\"message\":\"no such model\"}}"));
+        };
+    }
+
+    private Publisher<Void> embeddings(JsonNode body, HttpServerResponse response) {
+        return json(
+                response,
+                "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.6,0.8]}],"
+                        + "\"model\":\"stub-embedding\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}");
+    }
+
+    private static Publisher<Void> json(HttpServerResponse response, String body) {
+        return response.status(200).header("Content-Type", "application/json").sendString(Mono.just(body));
+    }
+
+    private static Publisher<Void> events(HttpServerResponse response, Flux<String> data, Duration interval) {
+        Flux<String> paced = interval.isZero() ? data : data.delayElements(interval);
+        return response.status(200)
+                .header("Content-Type", "text/event-stream; charset=utf-8")
+                .send(paced.map(event -> buffer("data: " + event + "\n\n")), flushEach -> true);
+    }
+
+    // One byte per write, flushed and spaced, so the gateway sees events and UTF-8 characters split across reads.
+    private static Publisher<Void> dribble(HttpServerResponse response, String model) {
+        StringBuilder stream = new StringBuilder();
+        streamOf(model, MULTIBYTE.substring(0, 10), MULTIBYTE.substring(10))
+                .forEach(event -> stream.append("data: ").append(event).append("\n\n"));
+        stream.append("data: [DONE]\n\n");
+        byte[] bytes = stream.toString().getBytes(StandardCharsets.UTF_8);
+        Flux<ByteBuf> oneByteEach = Flux.range(0, bytes.length)
+                .delayElements(Duration.ofMillis(1))
+                .map(i -> Unpooled.wrappedBuffer(new byte[] {bytes[i]}));
+        return response.status(200).header("Content-Type", "text/event-stream").send(oneByteEach, flushEach -> true);
+    }
+
+    private Publisher<Void> endless(HttpServerResponse response, String model) {
+        response.withConnection(connection -> connection.onDispose(() -> endlessClosed.countDown()));
+        Flux<String> forever = Flux.interval(Duration.ofMillis(50)).map(i -> chunk(model, "tick " + i + " ", null));
+        return events(response, forever, Duration.ZERO);
+    }
+
+    private static Publisher<Void> cutMidway(HttpServerResponse response, String model) {
+        return response.status(200)
+                .header("Content-Type", "text/event-stream")
+                .sendString(Mono.just("data: " + chunk(model, "partial", null) + "\n\n"))
+                .then()
+                .then(Mono.defer(() -> {
+                    response.withConnection(connection -> connection.channel().close());
+                    return Mono.never();
+                }));
+    }
+
+    private static List<String> streamOf(String model, String first, String second) {
+        return List.of(
+                chunk(model, first, null).replace("\"delta\":{", "\"delta\":{\"role\":\"assistant\","),
+                chunk(model, second, null),
+                chunk(model, null, "stop"));
+    }
+
+    static String chunk(String model, String content, String finishReason) {
+        String delta = content == null ? "{}" : "{\"content\":" + json.writeValueAsString(content) + "}";
+        String finish = finishReason == null ? "null" : "\"" + finishReason + "\"";
+        return "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
+                + model + "\",\"system_fingerprint\":\"fp_stub\",\"choices\":[{\"index\":0,\"delta\":" + delta
+                + ",\"logprobs\":null,\"finish_reason\":" + finish + "}]}";
+    }
+
+    private static String completion(String model, String content, JsonNode request) {
+        return "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"" + model
+                + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+                + "\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}},"
+                + "\"service_tier\":\"default\",\"x_unmodelled\":{\"kept\":true}}";
+    }
+
+    private static ByteBuf buffer(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}

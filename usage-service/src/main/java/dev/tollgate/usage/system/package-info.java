@@ -1,0 +1,5 @@
+/** Wiring of the service to its surroundings: settings for the infrastructure it connects to. */
+@NullMarked
+package dev.tollgate.usage.system;
+
+import org.jspecify.annotations.NullMarked;
