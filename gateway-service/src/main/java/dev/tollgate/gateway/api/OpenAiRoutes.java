@@ -2,12 +2,17 @@ package dev.tollgate.gateway.api;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import dev.tollgate.gateway.error.ErrorCode;
+import dev.tollgate.gateway.error.GatewayException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** The OpenAI-compatible routes. */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +26,14 @@ class OpenAiRoutes {
                 .route(POST("/v1/embeddings"), embeddings::embed)
                 .route(GET("/v1/models"), models::list)
                 .route(GET("/v1/models/{model}"), models::retrieve)
+                .route(path("/v1/chat/completions").or(path("/v1/embeddings")), OpenAiRoutes::methodNotAllowed)
+                .route(path("/v1/models").or(path("/v1/models/{model}")), OpenAiRoutes::methodNotAllowed)
                 .build();
+    }
+
+    // Functional routes answer an unmatched method with 404; a known path deserves 405 and the right verb.
+    private static Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+        return Mono.error(GatewayException.rejected(
+                ErrorCode.METHOD_NOT_ALLOWED, "%s is not allowed on %s.".formatted(request.method(), request.path())));
     }
 }
