@@ -545,10 +545,12 @@ smoke_test direct "$DIRECT_URL" stream 'data: \[DONE\]'
 smoke_test gateway "$GATEWAY_URL" plain '"chat.completion"'
 smoke_test gateway "$GATEWAY_URL" stream 'data: \[DONE\]'
 
-for mode in plain stream; do
-    throughput_run "$mode" direct "$DIRECT_URL" 2
-    throughput_run "$mode" gateway "$GATEWAY_URL" "$WARMUP"
-done
+if ((WARMUP > 0)); then
+    for mode in plain stream; do
+        throughput_run "$mode" direct "$DIRECT_URL" 2
+        throughput_run "$mode" gateway "$GATEWAY_URL" "$WARMUP"
+    done
+fi
 
 PLAIN_MS=$(awk -v s="$(seconds_for "$DIRECT_URL" plain)" 'BEGIN { printf "%.1f", s * 1000 }')
 STREAM_MS=$(awk -v s="$(seconds_for "$DIRECT_URL" stream)" 'BEGIN { printf "%.1f", s * 1000 }')
