@@ -1,0 +1,5 @@
+/** Where published configuration lives in Redis and how its changes are announced. */
+@NullMarked
+package dev.tollgate.model.config;
+
+import org.jspecify.annotations.NullMarked;
