@@ -10,6 +10,10 @@
 #   TOLLGATE_SERVICES="..."    which services to start (default: "gateway admin usage")
 #   TOLLGATE_JAVA_OPTS="..."   JVM options for every service
 #   TOLLGATE_HEALTH_TIMEOUT=N  seconds each service may take to report healthy (default 120)
+#
+# Development secrets (master key, key-hash secret, first admin's password and API token) are generated on the first
+# run into deploy/.local/secrets.env (mode 600) and reused afterwards; variables already set in the environment win.
+# The admin service starts with the "local" profile, which seeds a demo tenant, mock models and one demo key.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -139,6 +143,50 @@ Set TOLLGATE_POSTGRES_PASSWORD, or allow that user from 127.0.0.1 in pg_hba.conf
 ensure_infrastructure
 ensure_database
 
+# --- (b2) development secrets, generated once and kept in deploy/.local/secrets.env -------------------------------
+
+SECRETS="$LOCAL/secrets.env"
+
+random_base64() { # bytes: that many random bytes, base64
+    if command -v openssl >/dev/null 2>&1; then
+        openssl rand -base64 "$1"
+    else
+        head -c "$1" /dev/urandom | base64 -w0
+    fi
+}
+
+random_token() { # bytes: that many random bytes as a URL-safe token
+    random_base64 "$1" | tr '+/' '-_' | tr -d '=\n'
+}
+
+ensure_secrets() {
+    if [[ ! -f "$SECRETS" ]]; then
+        mkdir -p "$LOCAL"
+        (
+            umask 077
+            {
+                echo "# Development secrets for deploy/start-local.sh. Never use them anywhere else."
+                echo "TOLLGATE_MASTER_KEY=$(random_base64 32)"
+                echo "TOLLGATE_MASTER_KEY_ID=dev1"
+                echo "TOLLGATE_KEY_HASH_SECRET=$(random_token 48)"
+                echo "TOLLGATE_ADMIN_EMAIL=admin@tollgate.local"
+                echo "TOLLGATE_ADMIN_PASSWORD=$(random_token 18)"
+                echo "TOLLGATE_ADMIN_API_TOKEN=tg-admin-$(random_token 32)"
+            } >"$SECRETS"
+        )
+        chmod 600 "$SECRETS"
+        say "Generated development secrets in $SECRETS (kept for the next runs)"
+    fi
+    local name value
+    while IFS='=' read -r name value; do
+        [[ "$name" =~ ^TOLLGATE_[A-Z_]+$ ]] || continue
+        # A value already in the environment wins over the file.
+        [[ -n "${!name:-}" ]] || export "$name=$value"
+    done <"$SECRETS"
+}
+
+ensure_secrets
+
 # --- (b) build ----------------------------------------------------------------------------------------------------
 
 jar_of() {
@@ -188,10 +236,16 @@ for service in $SERVICES; do
     # Another process on the port would answer the health check in place of the service we start.
     ! answers 127.0.0.1 "$port" || fail "Port $port ($service) is already in use: is Tollgate already running?"
 done
+DEMO_KEY_FILE="$LOCAL/demo-key"
 for service in $SERVICES; do
     port="$(port_of "$service")"
+    extra=()
+    if [[ "$service" == admin ]]; then
+        # The local profile seeds the demo data; on a fresh database the demo key's secret lands in this file.
+        extra=(--spring.profiles.active=local --tollgate.demo.key-file="$DEMO_KEY_FILE")
+    fi
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    "$JAVA" $JAVA_OPTS -jar "$(jar_of "$service")" --server.port="$port" >"$LOGS/$service.log" 2>&1 &
+    "$JAVA" $JAVA_OPTS -jar "$(jar_of "$service")" --server.port="$port" "${extra[@]}" >"$LOGS/$service.log" 2>&1 &
     PIDS[$service]=$!
     say "Started $service (pid ${PIDS[$service]}), log: $LOGS/$service.log"
 done
@@ -236,6 +290,20 @@ for service in $SERVICES; do
         "$service" "$(port_of "$service")"
 done
 echo "    logs     $LOGS/"
+if [[ " $SERVICES " == *" admin "* ]]; then
+    echo
+    echo "Admin (development secrets from $SECRETS):"
+    echo "    console/API  http://localhost:$TOLLGATE_ADMIN_PORT/api/v1   (OpenAPI: /v3/api-docs)"
+    echo "    email        $TOLLGATE_ADMIN_EMAIL"
+    echo "    password     $TOLLGATE_ADMIN_PASSWORD   (used only when the first admin is created)"
+    echo "    API token    $TOLLGATE_ADMIN_API_TOKEN"
+    echo "    try          curl -s http://localhost:$TOLLGATE_ADMIN_PORT/api/v1/tenants -H 'Authorization: Bearer $TOLLGATE_ADMIN_API_TOKEN'"
+    if [[ -s "$DEMO_KEY_FILE" ]]; then
+        echo "    demo key     $(cat "$DEMO_KEY_FILE")   (created on the first start of a fresh database; shown once in the admin log)"
+    else
+        echo "    demo key     none: it is created, and shown, only on the first start of a fresh database"
+    fi
+fi
 if [[ " $SERVICES " == *" gateway "* ]]; then
     echo
     echo "Try it:"

@@ -2,35 +2,12 @@ package dev.tollgate.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.testsupport.TestInfrastructure;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class AdminApplicationIntegrationTests {
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    DatabaseClient database;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("tollgate.redis.uri", TestInfrastructure::redisUri);
-    }
+class AdminApplicationIntegrationTests extends AdminIntegrationTest {
 
     @Test
     void reportsUpWithTheDatabaseAmongItsComponents() {
@@ -95,6 +72,74 @@ class AdminApplicationIntegrationTests {
                         .containsExactlyInAnyOrderElementsOf(List.of(
                                 "id", "name", "slug", "cost_center", "contact", "status", "created_at", "updated_at")))
                 .verifyComplete();
+    }
+
+    @Test
+    void migratesEveryControlPlaneTable() {
+        database.sql("select table_name from information_schema.tables where table_schema = current_schema()")
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .as(StepVerifier::create)
+                .assertNext(tables -> assertThat(tables)
+                        .contains(
+                                "tenant",
+                                "virtual_key",
+                                "key_secret",
+                                "key_rotation",
+                                "provider",
+                                "model_route",
+                                "deployment",
+                                "deployment_price",
+                                "admin_user",
+                                "api_token",
+                                "audit_log"))
+                .verifyComplete();
+    }
+
+    @Test
+    void refusesToChangeOrDeleteAuditRows() {
+        database.sql("update audit_log set actor = 'someone else'")
+                .then()
+                .as(StepVerifier::create)
+                .verifyErrorMatches(failure -> failure.getMessage().contains("append-only"));
+        database.sql("delete from audit_log")
+                .then()
+                .as(StepVerifier::create)
+                .verifyErrorMatches(failure -> failure.getMessage().contains("append-only"));
+    }
+
+    @Test
+    void answersWithoutTokenWithUnauthorizedProblem() {
+        client.get()
+                .uri("/api/v1/tenants")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.title")
+                .isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void answersWithUnknownTokenWithUnauthorizedProblem() {
+        get("/api/v1/tenants", "not-a-token").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void servesTheOpenApiDocument() {
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/tenants']")
+                .exists();
     }
 
     @Test

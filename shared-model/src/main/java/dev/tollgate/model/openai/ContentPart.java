@@ -32,7 +32,20 @@ public record ContentPart(
      *
      * @param url an https URL or a {@code data:image/...;base64,} URI
      * @param detail {@code low}, {@code high} or {@code auto}
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ImageUrl(@Nullable String url, @Nullable String detail) {}
+    public record ImageUrl(
+            @Nullable String url,
+            @Nullable String detail,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+        public ImageUrl {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public ImageUrl(@Nullable String url, @Nullable String detail) {
+            this(url, detail, new LinkedHashMap<>());
+        }
+    }
 }

@@ -36,21 +36,41 @@ public record EmbeddingResponse(
      * @param object always {@code embedding}
      * @param index position of the input it embeds
      * @param embedding an array of floats, or a base64 string when asked for
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Embedding(
             @Nullable String object,
             @Nullable Integer index,
-            @Nullable Object embedding) {}
+            @Nullable Object embedding,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public Embedding {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public Embedding(@Nullable String object, @Nullable Integer index, @Nullable Object embedding) {
+            this(object, index, embedding, new LinkedHashMap<>());
+        }
+    }
 
     /**
      * Tokens an embedding request spent.
      *
      * @param promptTokens input tokens
      * @param totalTokens equal to the input tokens
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EmbeddingUsage(
             @JsonProperty("prompt_tokens") @Nullable Integer promptTokens,
-            @JsonProperty("total_tokens") @Nullable Integer totalTokens) {}
+            @JsonProperty("total_tokens") @Nullable Integer totalTokens,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public EmbeddingUsage {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public EmbeddingUsage(@Nullable Integer promptTokens, @Nullable Integer totalTokens) {
+            this(promptTokens, totalTokens, new LinkedHashMap<>());
+        }
+    }
 }

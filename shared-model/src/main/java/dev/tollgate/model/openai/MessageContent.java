@@ -55,6 +55,9 @@ public sealed interface MessageContent {
             if (token == JsonToken.START_ARRAY) {
                 List<ContentPart> parts = context.readValue(
                         parser, context.getTypeFactory().constructCollectionType(List.class, ContentPart.class));
+                if (parts.contains(null)) {
+                    return context.reportInputMismatch(MessageContent.class, "content parts must not be null");
+                }
                 return new Parts(parts);
             }
             return context.reportInputMismatch(

@@ -31,11 +31,25 @@ public record Tool(
      * @param description what the function does, for the model
      * @param parameters JSON Schema of the arguments
      * @param strict whether the model must follow the schema exactly
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FunctionDefinition(
             @Nullable String name,
             @Nullable String description,
             @Nullable Map<String, Object> parameters,
-            @Nullable Boolean strict) {}
+            @Nullable Boolean strict,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public FunctionDefinition {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public FunctionDefinition(
+                @Nullable String name,
+                @Nullable String description,
+                @Nullable Map<String, Object> parameters,
+                @Nullable Boolean strict) {
+            this(name, description, parameters, strict, new LinkedHashMap<>());
+        }
+    }
 }

@@ -33,8 +33,19 @@ public record ToolCall(
      *
      * @param name function name
      * @param arguments arguments as a JSON string, exactly as the model produced them
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FunctionCall(
-            @Nullable String name, @Nullable String arguments) {}
+            @Nullable String name,
+            @Nullable String arguments,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public FunctionCall {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public FunctionCall(@Nullable String name, @Nullable String arguments) {
+            this(name, arguments, new LinkedHashMap<>());
+        }
+    }
 }

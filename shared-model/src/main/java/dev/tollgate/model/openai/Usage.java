@@ -41,11 +41,21 @@ public record Usage(
      *
      * @param cachedTokens prompt tokens served from the provider's prompt cache
      * @param audioTokens audio input tokens
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PromptTokensDetails(
             @JsonProperty("cached_tokens") @Nullable Integer cachedTokens,
-            @JsonProperty("audio_tokens") @Nullable Integer audioTokens) {}
+            @JsonProperty("audio_tokens") @Nullable Integer audioTokens,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public PromptTokensDetails {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public PromptTokensDetails(@Nullable Integer cachedTokens, @Nullable Integer audioTokens) {
+            this(cachedTokens, audioTokens, new LinkedHashMap<>());
+        }
+    }
 
     /**
      * Breakdown of the completion tokens.
@@ -54,6 +64,7 @@ public record Usage(
      * @param audioTokens audio output tokens
      * @param acceptedPredictionTokens predicted-output tokens that appeared in the answer
      * @param rejectedPredictionTokens predicted-output tokens that did not
+     * @param extra fields this record does not model
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CompletionTokensDetails(
@@ -64,5 +75,24 @@ public record Usage(
             Integer acceptedPredictionTokens,
 
             @JsonProperty("rejected_prediction_tokens") @Nullable
-            Integer rejectedPredictionTokens) {}
+            Integer rejectedPredictionTokens,
+
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        public CompletionTokensDetails {
+            extra = extra == null ? new LinkedHashMap<>() : extra;
+        }
+
+        public CompletionTokensDetails(
+                @Nullable Integer reasoningTokens,
+                @Nullable Integer audioTokens,
+                @Nullable Integer acceptedPredictionTokens,
+                @Nullable Integer rejectedPredictionTokens) {
+            this(
+                    reasoningTokens,
+                    audioTokens,
+                    acceptedPredictionTokens,
+                    rejectedPredictionTokens,
+                    new LinkedHashMap<>());
+        }
+    }
 }

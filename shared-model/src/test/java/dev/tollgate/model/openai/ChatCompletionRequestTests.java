@@ -15,15 +15,15 @@ class ChatCompletionRequestTests {
             {"model":"gpt-4o","messages":[
               {"role":"system","content":"Be brief."},
               {"role":"user","content":[{"type":"text","text":"What is in this image?"},
-                {"type":"image_url","image_url":{"url":"https://example.com/cat.png","detail":"low"}},
+                {"type":"image_url","image_url":{"url":"https://example.com/cat.png","detail":"low","x_crop":[0,0]}},
                 {"type":"input_audio","input_audio":{"data":"AAA=","format":"wav"}}]},
               {"role":"assistant","tool_calls":[{"id":"call_1","type":"function",
-                "function":{"name":"lookup","arguments":"{\\"q\\":\\"cat\\"}"}}]},
+                "function":{"name":"lookup","arguments":"{\\"q\\":\\"cat\\"}","x_trace":"t"}}]},
               {"role":"tool","tool_call_id":"call_1","content":"a cat"}],
              "tools":[{"type":"function","function":{"name":"lookup","description":"Looks up",
-               "parameters":{"type":"object","properties":{"q":{"type":"string"}}},"strict":true}}],
+               "parameters":{"type":"object","properties":{"q":{"type":"string"}}},"strict":true,"x_hint":1}}],
              "tool_choice":{"type":"function","function":{"name":"lookup"}},
-             "response_format":{"type":"json_schema","json_schema":{"name":"answer","strict":true,
+             "response_format":{"type":"json_schema","structures":[{"begin":"<a>"}],"json_schema":{"name":"answer","strict":true,"x_v":2,
                "schema":{"type":"object","properties":{"a":{"type":"string"}}}}},
              "stream":true,"stream_options":{"include_usage":true},
              "max_tokens":100,"max_completion_tokens":200,"temperature":0.2,"top_p":0.9,"n":1,
@@ -71,6 +71,14 @@ class ChatCompletionRequestTests {
         String written = json.writeValueAsString(json.readValue(minimal, ChatCompletionRequest.class));
 
         assertThat(json.readTree(written)).isEqualTo(json.readTree(minimal));
+    }
+
+    @Test
+    void rejectsANullContentPart() {
+        String nullPart = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[null]}]}";
+
+        assertThatThrownBy(() -> json.readValue(nullPart, ChatCompletionRequest.class))
+                .hasMessageContaining("content parts must not be null");
     }
 
     @Test

@@ -15,7 +15,7 @@ class ChatCompletionTests {
                "tool_calls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}],
                "annotations":[]},"logprobs":null,"finish_reason":"tool_calls"}],
              "usage":{"prompt_tokens":20,"completion_tokens":30,"total_tokens":50,
-               "prompt_tokens_details":{"cached_tokens":10,"audio_tokens":0},
+               "prompt_tokens_details":{"cached_tokens":10,"audio_tokens":0,"x_vendor_tokens":3},
                "completion_tokens_details":{"reasoning_tokens":12,"audio_tokens":0,
                  "accepted_prediction_tokens":0,"rejected_prediction_tokens":0}},
              "service_tier":"default","system_fingerprint":"fp_1"}
@@ -39,6 +39,10 @@ class ChatCompletionTests {
 
         assertThat(json.readTree(written).at("/choices/0/message/annotations").isArray())
                 .isTrue();
+        assertThat(json.readTree(written)
+                        .at("/usage/prompt_tokens_details/x_vendor_tokens")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     @Test

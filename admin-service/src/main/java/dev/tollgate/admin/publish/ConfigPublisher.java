@@ -1,0 +1,115 @@
+package dev.tollgate.admin.publish;
+
+import dev.tollgate.admin.publish.SnapshotReader.PublishedKey;
+import dev.tollgate.model.config.ConfigChange;
+import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.route.ModelRoute;
+import dev.tollgate.model.tenant.TenantSnapshot;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes committed changes to Redis in the layout of {@link ConfigKeys}. Called after the change's transaction
+ * committed; a failure here is logged and not passed on, because the change is already the truth in Postgres and the
+ * periodic resync writes it to Redis within {@code tollgate.publish.resync-interval}.
+ */
+@Component
+public class ConfigPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigPublisher.class);
+
+    private final SnapshotReader snapshots;
+    private final RedisWriter writer;
+    private final JsonMapper json = PublishedJson.mapper();
+
+    ConfigPublisher(SnapshotReader snapshots, RedisWriter writer) {
+        this.snapshots = snapshots;
+        this.writer = writer;
+    }
+
+    /** Republishes a tenant; a suspended one is published with its status, and the gateway refuses its keys. */
+    public Mono<Void> tenantChanged(UUID tenantId) {
+        return snapshots
+                .tenants(tenantId)
+                .reduce(new ConfigBatch(), this::addTenant)
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    /**
+     * Republishes a key under each usable secret's hash and deletes its other hashes: all of them once it is revoked,
+     * the rotated-out one once its grace period ended.
+     */
+    public Mono<Void> keyChanged(UUID keyId) {
+        return Mono.zip(
+                        snapshots.allHashes(keyId).collectList(),
+                        snapshots.keys(keyId).collectList())
+                .map(hashesAndKeys -> keyBatch(hashesAndKeys.getT1(), hashesAndKeys.getT2()))
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    /** Republishes a public model, or removes it when it no longer exists. */
+    public Mono<Void> routeChanged(String model) {
+        return snapshots
+                .route(model)
+                .map(route -> routeBatch(new ConfigBatch(), route))
+                .defaultIfEmpty(removedRoute(model))
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    /** Republishes every model that a provider serves, as after its credential was re-sealed. */
+    public Mono<Void> providerChanged(UUID providerId) {
+        return snapshots
+                .routeNamesUsing(providerId)
+                .concatMap(this::routeChanged)
+                .then();
+    }
+
+    ConfigBatch addTenant(ConfigBatch batch, TenantSnapshot tenant) {
+        return batch.set(ConfigKeys.tenant(tenant.tenantId()), json.writeValueAsString(tenant), null)
+                .changed(ConfigChange.TENANT, tenant.tenantId());
+    }
+
+    private ConfigBatch keyBatch(Collection<String> allHashes, List<PublishedKey> usable) {
+        ConfigBatch batch = new ConfigBatch();
+        usable.forEach(key -> addKey(batch, key));
+        List<String> usableHashes = usable.stream().map(PublishedKey::hash).toList();
+        allHashes.stream()
+                .filter(hash -> !usableHashes.contains(hash))
+                .forEach(hash -> batch.delete(ConfigKeys.key(hash)).changed(ConfigChange.KEY, hash));
+        return batch;
+    }
+
+    ConfigBatch addKey(ConfigBatch batch, PublishedKey key) {
+        String value = json.writeValueAsString(key.principal());
+        return batch.set(ConfigKeys.key(key.hash()), value, key.principal().secretValidUntil())
+                .changed(ConfigChange.KEY, key.hash());
+    }
+
+    ConfigBatch routeBatch(ConfigBatch batch, ModelRoute route) {
+        batch.set(ConfigKeys.route(route.name()), json.writeValueAsString(route), null);
+        batch.routesAdded.add(route.name());
+        return batch.changed(ConfigChange.ROUTE, route.name());
+    }
+
+    private static ConfigBatch removedRoute(String model) {
+        ConfigBatch batch = new ConfigBatch().delete(ConfigKeys.route(model));
+        batch.routesRemoved.add(model);
+        return batch.changed(ConfigChange.ROUTE, model);
+    }
+
+    private Mono<Void> quietly(Mono<?> publish) {
+        return publish.then().onErrorResume(failure -> {
+            log.warn("Publishing to Redis failed; the next resync will repair it: {}", failure.toString());
+            return Mono.empty();
+        });
+    }
+}

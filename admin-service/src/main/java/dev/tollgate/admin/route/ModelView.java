@@ -1,0 +1,22 @@
+package dev.tollgate.admin.route;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A public model as the API shows it. Money is written as decimal strings, never binary floating point. */
+record ModelView(UUID id, String name, String strategy, List<DeploymentView> deployments, Instant createdAt) {
+
+    /** One deployment, with the prices in force now. */
+    record DeploymentView(
+            UUID id,
+            UUID providerId,
+            String upstreamModel,
+            int weight,
+            int priority,
+            @Nullable Instant effectiveFrom,
+            @Nullable String inputPricePerMtok,
+            @Nullable String outputPricePerMtok,
+            @Nullable String cachedInputPricePerMtok) {}
+}

@@ -1,0 +1,5 @@
+/** Public model names and the deployments, with prices, that serve them. */
+@NullMarked
+package dev.tollgate.admin.route;
+
+import org.jspecify.annotations.NullMarked;

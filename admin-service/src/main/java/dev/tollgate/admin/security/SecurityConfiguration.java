@@ -1,0 +1,79 @@
+package dev.tollgate.admin.security;
+
+import dev.tollgate.admin.system.ProblemWriter;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Two filter chains: {@code /api/**} takes bearer API tokens and nothing else (stateless, no CSRF because no
+ * cookies), and everything else, where the console's form login will go, exposes only health, metrics and the
+ * OpenAPI document for now.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AdminUserRepository users, ProblemWriter problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, denied) -> problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "A valid API token is required (Authorization: Bearer …).",
+                Map.of());
+        ServerAccessDeniedHandler forbidden = (exchange, denied) ->
+                problems.write(exchange, HttpStatus.FORBIDDEN, "This API token may not do that.", Map.of());
+        ApiTokenAuthentication tokens = new ApiTokenAuthentication(users);
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
+        bearer.setServerAuthenticationConverter(tokens);
+        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http) {
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // {bcrypt} by default; the prefix lets a later switch to argon2 keep old hashes valid.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tollgate.admin.tenant;
+
+import dev.tollgate.admin.system.Paging;
+import dev.tollgate.admin.system.Sql;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class TenantRepository {
+
+    private static final String COLUMNS = "id, name, slug, cost_center, contact, status, created_at";
+
+    private final DatabaseClient database;
+
+    TenantRepository(DatabaseClient database) {
+        this.database = database;
+    }
+
+    Mono<TenantView> insert(TenantForm form) {
+        return database.sql(
+                        "insert into tenant (name, slug, cost_center, contact) values (:name, :slug, :cost, :contact)"
+                                + " returning " + COLUMNS)
+                .bind("name", String.valueOf(form.name()).strip())
+                .bind("slug", String.valueOf(form.slug()))
+                .bind("cost", Sql.nullable(form.costCenter(), String.class))
+                .bind("contact", Sql.nullable(form.contact(), String.class))
+                .map(TenantRepository::view)
+                .one();
+    }
+
+    /** Locks the row for the rest of the transaction, so concurrent status changes are audited in order. */
+    Mono<TenantView> findForUpdate(UUID id) {
+        return database.sql("select " + COLUMNS + " from tenant where id = :id for update")
+                .bind("id", id)
+                .map(TenantRepository::view)
+                .one();
+    }
+
+    Mono<TenantView> find(UUID id) {
+        return database.sql("select " + COLUMNS + " from tenant where id = :id")
+                .bind("id", id)
+                .map(TenantRepository::view)
+                .one();
+    }
+
+    Mono<UUID> findBySlug(String slug) {
+        return database.sql("select id from tenant where slug = :slug")
+                .bind("slug", slug)
+                .map(row -> row.get(0, UUID.class))
+                .one();
+    }
+
+    Mono<TenantView> updateStatus(UUID id, String status) {
+        return database.sql(
+                        "update tenant set status = :status, updated_at = now() where id = :id returning " + COLUMNS)
+                .bind("id", id)
+                .bind("status", status)
+                .map(TenantRepository::view)
+                .one();
+    }
+
+    /** A page of tenants, or of just {@code only} for a tenant-scoped caller. */
+    Flux<TenantView> page(@Nullable UUID only, Paging paging) {
+        return database.sql("select " + COLUMNS + " from tenant where (:only::uuid is null or id = :only)"
+                        + " order by created_at, id limit :limit offset :offset")
+                .bind("only", Sql.nullable(only, UUID.class))
+                .bind("limit", paging.size())
+                .bind("offset", paging.offset())
+                .map(TenantRepository::view)
+                .all();
+    }
+
+    Mono<Long> count(@Nullable UUID only) {
+        return database.sql("select count(*) from tenant where (:only::uuid is null or id = :only)")
+                .bind("only", Sql.nullable(only, UUID.class))
+                .map(row -> row.get(0, Long.class))
+                .one();
+    }
+
+    private static TenantView view(Readable row) {
+        return new TenantView(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                row.get("slug", String.class),
+                row.get("cost_center", String.class),
+                row.get("contact", String.class),
+                row.get("status", String.class),
+                row.get("created_at", Instant.class));
+    }
+}

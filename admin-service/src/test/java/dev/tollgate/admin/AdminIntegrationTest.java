@@ -1,0 +1,115 @@
+package dev.tollgate.admin;
+
+import dev.tollgate.testsupport.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The whole admin service against the real test Postgres and Redis. Redis database {@value #REDIS_DATABASE} keeps the
+ * resync's deletions away from other modules' tests sharing the same server. Each test makes its own uniquely named
+ * tenants, providers and models.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class AdminIntegrationTest {
+
+    public static final String ADMIN_TOKEN = "test-platform-admin-token-0123456789";
+    public static final String KEY_HASH_SECRET = "test-key-hash-secret-at-least-32-bytes-long";
+    public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final int REDIS_DATABASE = 5;
+
+    protected static final RedisClient redis = RedisClient.create(java.net.URI.create(redisUri()));
+
+    @Autowired
+    protected WebTestClient client;
+
+    @Autowired
+    protected DatabaseClient database;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("tollgate.redis.uri", AdminIntegrationTest::redisUri);
+        registry.add("tollgate.crypto.master-key", () -> MASTER_KEY);
+        registry.add("tollgate.crypto.key-hash-secret", () -> KEY_HASH_SECRET);
+        registry.add("tollgate.admin.api-token", () -> ADMIN_TOKEN);
+        registry.add("tollgate.providers.allow-private-upstreams", () -> "true");
+    }
+
+    static String redisUri() {
+        return TestInfrastructure.redisUri() + "/" + REDIS_DATABASE;
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> post(String path, Object body) {
+        return post(path, body, ADMIN_TOKEN);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> post(String path, Object body, String token) {
+        return client.post()
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> get(String path, String token) {
+        return client.get().uri(path).headers(headers -> headers.setBearerAuth(token));
+    }
+
+    /** Creates a tenant through the API and answers its id. */
+    protected String createTenant(String slug) {
+        return post("/api/v1/tenants", java.util.Map.of("name", "Tenant " + slug, "slug", slug, "cost_center", "CC-1"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
+    }
+
+    /** Adds a user of {@code role} scoped to {@code tenantId} with a fresh API token, and answers the token. */
+    protected String tokenFor(String role, UUID tenantId) {
+        String token = unique("token") + UUID.randomUUID();
+        UUID user = database.sql("insert into admin_user (email, password_hash, role, tenant_id)"
+                        + " values (:email, '{noop}x', :role, :tenant) returning id")
+                .bind("email", unique("user") + "@example.test")
+                .bind("role", role)
+                .bind("tenant", tenantId)
+                .map(row -> row.get(0, UUID.class))
+                .one()
+                .block();
+        database.sql("insert into api_token (user_id, hash, name) values (:user, :hash, 'test')")
+                .bind("user", user)
+                .bind("hash", sha256(token))
+                .then()
+                .block();
+        return token;
+    }
+
+    protected static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

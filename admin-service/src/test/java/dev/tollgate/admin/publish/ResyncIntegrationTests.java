@@ -1,0 +1,66 @@
+package dev.tollgate.admin.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.key.KeyHasher;
+import dev.tollgate.model.tenant.TenantSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ResyncIntegrationTests extends AdminIntegrationTest {
+
+    static final KeyHasher hasher = new KeyHasher(KEY_HASH_SECRET);
+
+    @Test
+    void resyncRestoresDeletedKeyAndDropsStaleOne() {
+        String tenant = createTenant(unique("heal"));
+        String secret =
+                (String) post("/api/v1/tenants/" + tenant + "/keys", Map.of("name", "a", "models", List.of("*")))
+                        .exchange()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("secret");
+        String key = ConfigKeys.key(hasher.hash(secret));
+        String stale = ConfigKeys.key("stale-" + unique("hash"));
+        redis.del(key);
+        redis.set(stale, "{}");
+        long version = Long.parseLong(redis.get(ConfigKeys.VERSION));
+
+        post("/api/v1/resync", Map.of()).exchange().expectStatus().isOk();
+
+        assertThat(redis.exists(key)).isTrue();
+        assertThat(redis.exists(stale)).isFalse();
+        assertThat(Long.parseLong(redis.get(ConfigKeys.VERSION))).isGreaterThan(version);
+    }
+
+    @Test
+    void publishesSuspendedTenantWithItsStatus() {
+        String tenant = createTenant(unique("susp"));
+
+        post("/api/v1/tenants/" + tenant + "/suspend", Map.of())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        TenantSnapshot snapshot =
+                JsonMapper.builder().build().readValue(redis.get(ConfigKeys.tenant(tenant)), TenantSnapshot.class);
+        assertThat(snapshot.status()).isEqualTo("suspended");
+        assertThat(snapshot.active()).isFalse();
+        assertThat(snapshot.costCenter()).isEqualTo("CC-1");
+    }
+
+    @Test
+    void forbidsResyncToViewers() {
+        String tenant = createTenant(unique("viewer"));
+
+        post("/api/v1/resync", Map.of(), tokenFor("VIEWER", java.util.UUID.fromString(tenant)))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+}
