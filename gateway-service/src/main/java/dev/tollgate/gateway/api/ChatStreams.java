@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.chat.SseEvents;
+import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.provider.ProviderErrors;
@@ -50,7 +51,7 @@ class ChatStreams {
         metrics.firstToken(call.exchange());
         return chunks.map(sse::data)
                 .concatWith(Mono.fromSupplier(sse::done))
-                .onErrorResume(GatewayException.class, failure -> Mono.just(failedMidway(call, failure)));
+                .onErrorResume(failure -> Mono.just(failedMidway(call, failure)));
     }
 
     // Before the first event nothing is committed: an error travels on to the error handler and gets its status.
@@ -62,12 +63,22 @@ class ChatStreams {
         return Flux.error(ProviderErrors.invalidResponse(call.provider().provider(), "a stream without events", null));
     }
 
-    private byte[] failedMidway(ChatCall call, GatewayException failure) {
-        log.warn(
-                "request {} stream failed after its first event: {}",
-                call.context().requestId(),
-                failure.getMessage());
-        return sse.error(OpenAiErrors.envelope(failure));
+    private byte[] failedMidway(ChatCall call, Throwable failure) {
+        GatewayException error = failure instanceof GatewayException known
+                ? known
+                : GatewayException.upstream(ErrorCode.INTERNAL_ERROR, "The gateway failed while streaming.", failure);
+        if (error.code() == ErrorCode.INTERNAL_ERROR) {
+            log.error(
+                    "request {} stream failed after its first event",
+                    call.context().requestId(),
+                    failure);
+        } else {
+            log.warn(
+                    "request {} stream failed after its first event: {}",
+                    call.context().requestId(),
+                    error.code().code());
+        }
+        return sse.error(OpenAiErrors.envelope(error));
     }
 
     private static BodyInserter<Flux<byte[]>, ReactiveHttpOutputMessage> flushedEachEvent(Flux<byte[]> events) {

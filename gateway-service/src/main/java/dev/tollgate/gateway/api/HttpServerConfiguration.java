@@ -1,5 +1,7 @@
 package dev.tollgate.gateway.api;
 
+import io.netty.handler.timeout.WriteTimeoutHandler;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +12,10 @@ class HttpServerConfiguration {
 
     @Bean
     NettyServerCustomizer slowClientLimits(HttpServerProperties properties) {
-        return server -> server.requestTimeout(properties.requestTimeout()).readTimeout(properties.readTimeout());
+        long writeMillis = properties.writeTimeout().toMillis();
+        return server -> server.requestTimeout(properties.requestTimeout())
+                .readTimeout(properties.readTimeout())
+                .doOnConnection(connection ->
+                        connection.addHandlerLast(new WriteTimeoutHandler(writeMillis, TimeUnit.MILLISECONDS)));
     }
 }

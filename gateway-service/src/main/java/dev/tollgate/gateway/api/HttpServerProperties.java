@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param requestTimeout time to receive a whole request, headers and body
  * @param readTimeout longest silence while a request is being received
+ * @param writeTimeout longest a single write to the caller may wait, so a client that stops reading a stream does
+ *     not hold its connection and buffers forever
  */
 @ConfigurationProperties("tollgate.server")
 record HttpServerProperties(
         @DefaultValue("30s") Duration requestTimeout,
-        @DefaultValue("15s") Duration readTimeout) {}
+        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("60s") Duration writeTimeout) {}

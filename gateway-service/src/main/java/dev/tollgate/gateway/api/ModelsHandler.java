@@ -1,36 +1,38 @@
 package dev.tollgate.gateway.api;
 
+import dev.tollgate.gateway.auth.ApiKeys;
 import dev.tollgate.gateway.chat.OpenAiJson;
-import dev.tollgate.gateway.provider.ModelCatalog;
+import dev.tollgate.gateway.routing.Router;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /v1/models} and {@code GET /v1/models/{model}}. */
+/** {@code GET /v1/models} and {@code GET /v1/models/{model}}: only the models the caller's key may use. */
 @Component
 class ModelsHandler {
 
-    private final ModelCatalog catalog;
+    private final ApiKeys keys;
+    private final Router router;
     private final OpenAiJson json;
 
-    ModelsHandler(ModelCatalog catalog, OpenAiJson json) {
-        this.catalog = catalog;
+    ModelsHandler(ApiKeys keys, Router router, OpenAiJson json) {
+        this.keys = keys;
+        this.router = router;
         this.json = json;
     }
 
     Mono<ServerResponse> list(ServerRequest http) {
-        return ok(catalog.list());
+        return keys.authenticate(http.headers().asHttpHeaders())
+                .flatMap(router::models)
+                .flatMap(this::ok);
     }
 
     Mono<ServerResponse> retrieve(ServerRequest http) {
-        String id = http.pathVariable("model");
-        catalog.providerFor(id); // answers 404 model_not_found for a model that is not served
-        return ok(catalog.list().data().stream()
-                .filter(model -> model.id().equals(id))
-                .findFirst()
-                .orElseThrow());
+        return keys.authenticate(http.headers().asHttpHeaders())
+                .flatMap(caller -> router.model(caller, http.pathVariable("model")))
+                .flatMap(this::ok);
     }
 
     private Mono<ServerResponse> ok(Object body) {

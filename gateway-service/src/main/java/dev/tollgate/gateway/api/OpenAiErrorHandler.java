@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ class OpenAiErrorHandler implements WebExceptionHandler {
         logged(exchange, error);
         response.setStatusCode(error.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        error.headers().forEach(response.getHeaders()::set);
         byte[] body = json.write(OpenAiErrors.envelope(error));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
@@ -51,6 +53,9 @@ class OpenAiErrorHandler implements WebExceptionHandler {
             case GatewayException known -> known;
             case DataBufferLimitException tooLarge ->
                 GatewayException.rejected(ErrorCode.REQUEST_TOO_LARGE, "The request body is too large.");
+            case InvalidMediaTypeException badHeader ->
+                GatewayException.rejected(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The Content-Type header is not a valid media type.");
             case ResponseStatusException status -> fromStatus(exchange, status);
             default ->
                 GatewayException.upstream(
@@ -77,18 +82,31 @@ class OpenAiErrorHandler implements WebExceptionHandler {
         };
     }
 
+    // Messages can quote the caller's input or the provider's echo of it, so only codes and statuses are logged.
     private static void logged(ServerWebExchange exchange, GatewayException error) {
         String id = RequestIdFilter.of(exchange);
         if (error.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("request {} failed", id, error.getCause());
         } else if (error.status().is5xxServerError()) {
-            log.warn("request {} failed upstream: {} ({})", id, error.getMessage(), causeOf(error));
+            log.warn(
+                    "request {} failed upstream: {} {} ({})",
+                    id,
+                    error.status().value(),
+                    error.code().code(),
+                    causeOf(error));
+        } else if (error.code() == ErrorCode.UPSTREAM_REJECTED) {
+            log.info(
+                    "request {} rejected by the provider: {}",
+                    id,
+                    error.status().value());
         } else {
-            log.debug("request {} rejected: {} {}", id, error.code().code(), error.getMessage());
+            log.debug("request {} rejected: {}", id, error.code().code());
         }
     }
 
     private static String causeOf(GatewayException error) {
-        return error.getCause() == null ? "no cause" : error.getCause().toString();
+        return error.getCause() == null
+                ? "no cause"
+                : error.getCause().getClass().getSimpleName();
     }
 }

@@ -34,7 +34,11 @@ public final class RequestReader {
 
     /** The body as {@code type}; errors with a 400, 413 or 415 {@link GatewayException}. */
     public <T> Mono<T> read(ServerRequest request, Class<T> type) {
-        return checkHeaders(request).then(body(request)).map(bytes -> parse(bytes, type));
+        return Mono.fromRunnable(
+                        () -> UpstreamOverrides.rejectIn(request.headers().asHttpHeaders()))
+                .then(checkHeaders(request))
+                .then(body(request))
+                .map(bytes -> parse(bytes, type));
     }
 
     private Mono<Void> checkHeaders(ServerRequest request) {
@@ -71,7 +75,7 @@ public final class RequestReader {
         try {
             return json.mapper().readValue(bytes, type);
         } catch (StreamConstraintsException deep) {
-            throw GatewayException.rejected(ErrorCode.INVALID_JSON, "The JSON body is nested too deeply.");
+            throw GatewayException.rejected(ErrorCode.INVALID_JSON, constraintMessage(deep));
         } catch (MismatchedInputException mismatch) {
             throw GatewayException.invalid(ErrorCode.INVALID_REQUEST, mismatchMessage(mismatch), path(mismatch));
         } catch (StreamReadException malformed) {
@@ -79,6 +83,14 @@ public final class RequestReader {
         } catch (JacksonException other) {
             throw GatewayException.invalid(ErrorCode.INVALID_REQUEST, reason(other), path(other));
         }
+    }
+
+    // The same exception covers nesting depth, number length and name length; say which limit was hit.
+    private static String constraintMessage(StreamConstraintsException exceeded) {
+        String reason = String.valueOf(exceeded.getOriginalMessage());
+        return reason.contains("nesting depth")
+                ? "The JSON body is nested too deeply."
+                : "The JSON body exceeds a size limit: " + reason.split("\\(")[0].strip();
     }
 
     private GatewayException tooLarge() {
@@ -110,7 +122,7 @@ public final class RequestReader {
 
     // Jackson's own message cites source locations and Java types; callers get the first sentence only.
     private static String reason(JacksonException error) {
-        String message = error.getOriginalMessage();
+        String message = String.valueOf(error.getOriginalMessage());
         int cut = message.indexOf('\n');
         return cut < 0 ? message : message.substring(0, cut);
     }

@@ -17,6 +17,10 @@ public final class RequestValidator {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 
+    // OpenAI's own limits: 2048 inputs per request; no embedding model has more dimensions than this.
+    private static final int MAX_INPUTS = 2048;
+    private static final int MAX_DIMENSIONS = 8192;
+
     private RequestValidator() {}
 
     /** The request itself, or a 400 naming the first invalid field. */
@@ -28,6 +32,7 @@ public final class RequestValidator {
         checkRange("max_completion_tokens", request.maxCompletionTokens(), 1, Integer.MAX_VALUE);
         checkRange("temperature", request.temperature(), 0, 2);
         checkRange("top_p", request.topP(), 0, 1);
+        UpstreamOverrides.rejectIn(request);
         return request;
     }
 
@@ -41,6 +46,11 @@ public final class RequestValidator {
         if (empty || !(input instanceof String || input instanceof List<?>)) {
             throw invalid("'input' must be a non-empty string or array.", "input");
         }
+        checkRange("dimensions", request.dimensions(), 1, MAX_DIMENSIONS);
+        if (input instanceof List<?> list && list.size() > MAX_INPUTS) {
+            throw invalid("'input' may hold at most %d items.".formatted(MAX_INPUTS), "input");
+        }
+        UpstreamOverrides.rejectIn(request.extra(), "");
         return request;
     }
 

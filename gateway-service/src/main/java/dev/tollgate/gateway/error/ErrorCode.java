@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /** Every error the gateway answers with: its HTTP status, OpenAI {@code type} and {@code code}, and retry advice. */
 public enum ErrorCode {
+    INVALID_API_KEY(HttpStatus.UNAUTHORIZED, "invalid_request_error", "invalid_api_key", false),
     INVALID_JSON(HttpStatus.BAD_REQUEST, "invalid_request_error", "invalid_json", false),
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid_request_error", "invalid_request", false),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "invalid_request_error", "request_too_large", false),
@@ -16,6 +17,7 @@ public enum ErrorCode {
     UPSTREAM_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "api_error", "upstream_unavailable", true),
     UPSTREAM_INVALID_RESPONSE(HttpStatus.BAD_GATEWAY, "api_error", "upstream_invalid_response", true),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "api_error", "upstream_timeout", true),
+    CONFIG_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "api_error", "config_unavailable", true),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "api_error", "internal_error", true);
 
     private final HttpStatus status;

@@ -1,47 +1,47 @@
 package dev.tollgate.gateway.provider;
 
-import dev.tollgate.gateway.error.ErrorCode;
-import dev.tollgate.gateway.error.GatewayException;
-import dev.tollgate.model.openai.ModelList;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Maps each public model name to the provider that serves it. The first provider to claim a name keeps it. */
+/**
+ * The adapters as the rest of the gateway sees them: the static routes they serve, by public model name (the first
+ * adapter to claim a name keeps it), and clients built for published deployments.
+ */
 @Component
 public final class ModelCatalog {
 
-    private final Map<String, ProviderClient> byModel = new LinkedHashMap<>();
-    private final long listedSince = Instant.now().getEpochSecond();
+    private final Map<String, ProviderClient> staticRoutes = new LinkedHashMap<>();
+    private final List<ProviderFactory> factories;
 
-    ModelCatalog(List<ProviderClient> providers) {
-        providers.forEach(provider -> provider.models().forEach(model -> byModel.putIfAbsent(model, provider)));
+    ModelCatalog(List<StaticRoutes> routes, List<ProviderFactory> factories) {
+        routes.forEach(adapter -> adapter.routes().forEach(staticRoutes::putIfAbsent));
+        this.factories = factories;
     }
 
-    /** The provider for {@code model}, or a 404 {@code model_not_found} exactly like OpenAI's. */
-    public ProviderClient providerFor(String model) {
-        ProviderClient provider = byModel.get(model);
-        if (provider == null) {
-            throw GatewayException.invalid(
-                    ErrorCode.MODEL_NOT_FOUND,
-                    "The model '%s' does not exist or you do not have access to it.".formatted(model),
-                    "model");
-        }
-        return provider;
+    /** The client of a statically configured model. */
+    public Optional<ProviderClient> staticRoute(String model) {
+        return Optional.ofNullable(staticRoutes.get(model));
     }
 
-    /** Whether {@code model} is served here; used to keep unknown names out of metric tags. */
-    public boolean knows(String model) {
-        return byModel.containsKey(model);
+    /** Every statically configured model name, in configuration order. */
+    public Set<String> staticModels() {
+        return staticRoutes.keySet();
     }
 
-    /** Every model, in OpenAI's list shape. */
-    public ModelList list() {
-        return ModelList.of(byModel.entrySet().stream()
-                .map(entry -> ModelList.Model.of(
-                        entry.getKey(), listedSince, entry.getValue().provider()))
-                .toList());
+    /**
+     * A client for a published deployment.
+     *
+     * @throws IllegalArgumentException for a provider type no adapter serves, or a target its adapter cannot use
+     */
+    public ProviderClient clientFor(UpstreamTarget target) {
+        return factories.stream()
+                .filter(factory -> factory.supports(target.type()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no adapter serves provider type " + target.type()))
+                .clientFor(target);
     }
 }

@@ -5,12 +5,13 @@ import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.EmbeddingRequest;
 import dev.tollgate.model.openai.EmbeddingResponse;
-import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The port every provider adapter implements and the only provider type the rest of the gateway sees. Adapters speak
+ * The port every provider adapter implements and the only provider type the rest of the gateway sees. An instance
+ * serves one upstream (one deployment, or one statically configured account) and knows its address and credentials;
+ * callers only pass the request. Adapters speak
  * their provider's protocol, apply their own timeouts, and fail only with
  * {@link dev.tollgate.gateway.error.GatewayException}s built by {@link ProviderErrors}.
  */
@@ -18,9 +19,6 @@ public interface ProviderClient {
 
     /** The provider's name as a metric tag and in {@code owned_by}, such as {@code openai} or {@code mock}. */
     String provider();
-
-    /** The public model names this provider serves. */
-    List<String> models();
 
     /** One non-streaming chat completion. */
     Mono<ChatCompletion> complete(ChatCompletionRequest request, CallContext context);

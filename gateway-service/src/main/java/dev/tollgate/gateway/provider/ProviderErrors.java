@@ -7,12 +7,21 @@ import static dev.tollgate.gateway.error.ErrorCode.UPSTREAM_UNAVAILABLE;
 
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,37 +29,52 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProviderErrors {
 
     private static final JsonMapper json = JsonMapper.builder().build();
+    // An error body is read only to find its message; anything longer is not an OpenAI-style error.
     private static final int MAX_ERROR_BODY = 16 * 1024;
 
     private ProviderErrors() {}
 
-    /** Reads an upstream error response into the exception the caller will see. */
+    /** Reads an upstream error response (at most 16 KB of it) into the exception the caller will see. */
     public static Mono<GatewayException> read(String provider, ClientResponse response) {
-        return response.bodyToMono(String.class)
+        return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BODY)
+                .map(ProviderErrors::text)
+                .onErrorReturn(DataBufferLimitException.class, "")
                 .defaultIfEmpty("")
-                .map(body -> fromStatus(provider, response.statusCode(), body));
+                .map(body -> fromStatus(
+                        provider, response.statusCode(), response.headers().asHttpHeaders(), body));
     }
 
-    /** The exception for an upstream error status and body. */
-    public static GatewayException fromStatus(String provider, HttpStatusCode status, String body) {
-        String detail = messageOf(body);
-        ErrorCode code = codeFor(status);
+    /** The exception for an upstream error status, its headers and its body. */
+    public static GatewayException fromStatus(
+            String provider, HttpStatusCode status, HttpHeaders headers, String body) {
+        JsonNode error = errorOf(body);
+        ErrorCode code = codeFor(status, error);
         return switch (code) {
-            case UPSTREAM_REJECTED -> GatewayException.upstreamRejected(status, rejection(provider, detail));
+            case UPSTREAM_REJECTED -> rejected(provider, status, error);
+            case UPSTREAM_RATE_LIMITED ->
+                GatewayException.builder(
+                                code,
+                                "The provider %s is rate limiting requests%s"
+                                        .formatted(provider, suffix(textOf(error))))
+                        .header(HttpHeaders.RETRY_AFTER, headers.getFirst(HttpHeaders.RETRY_AFTER))
+                        .build();
             case UPSTREAM_UNAVAILABLE -> GatewayException.upstream(code, unavailable(provider, status), null);
             default ->
                 GatewayException.upstream(
                         code,
-                        "The provider %s answered %d%s".formatted(provider, status.value(), suffix(detail)),
+                        "The provider %s answered %d%s".formatted(provider, status.value(), suffix(textOf(error))),
                         null);
         };
     }
 
-    static ErrorCode codeFor(HttpStatusCode status) {
+    static ErrorCode codeFor(HttpStatusCode status, @Nullable JsonNode error) {
         return switch (status.value()) {
             case 429 -> UPSTREAM_RATE_LIMITED;
             case 408, 504 -> UPSTREAM_TIMEOUT;
-            case 400, 404, 409, 413, 422 -> ErrorCode.UPSTREAM_REJECTED; // the caller's request was wrong
+            case 400, 409, 413, 422 -> ErrorCode.UPSTREAM_REJECTED; // the caller's request was wrong
+            // A 404 is the caller's only when the provider says the model is unknown; otherwise our base URL is wrong.
+            case 404 ->
+                "model_not_found".equals(field(error, "code")) ? ErrorCode.UPSTREAM_REJECTED : UPSTREAM_UNAVAILABLE;
             default -> UPSTREAM_UNAVAILABLE; // 401/403 mean our provider key is wrong; 5xx is theirs
         };
     }
@@ -71,28 +95,50 @@ public final class ProviderErrors {
                 null);
     }
 
-    /** An error event inside an otherwise successful stream. */
+    /** An error event inside an otherwise successful stream or 200 response. */
     public static GatewayException errorEvent(String provider, @Nullable JsonNode error) {
-        String detail = error == null ? null : textOf(error);
         return GatewayException.upstream(
-                UPSTREAM_UNAVAILABLE, "The provider %s reported an error%s".formatted(provider, suffix(detail)), null);
+                UPSTREAM_UNAVAILABLE,
+                "The provider %s reported an error%s".formatted(provider, suffix(textOf(error))),
+                null);
     }
 
-    /** Maps any other failure of an upstream call: timeouts to 504, everything else (refused, reset) to 502. */
+    /**
+     * Maps failures of the call itself: timeouts to 504, I/O failures (refused, reset, closed early) to 502. Anything
+     * else is a gateway bug and stays what it is, so it surfaces as an internal error instead of blaming the provider.
+     */
     public static Function<Throwable, Throwable> translate(String provider) {
         return failure -> switch (failure) {
             case GatewayException known -> known;
             case TimeoutException timeout ->
                 GatewayException.upstream(
                         UPSTREAM_TIMEOUT, "The provider %s did not answer in time.".formatted(provider), timeout);
-            default ->
-                GatewayException.upstream(
-                        UPSTREAM_UNAVAILABLE, "The provider %s could not be reached.".formatted(provider), failure);
+            case WebClientRequestException io -> unreachable(provider, io);
+            case IOException io -> unreachable(provider, io);
+            case AbortedException aborted -> unreachable(provider, aborted);
+            default -> failure;
         };
     }
 
-    private static String rejection(String provider, @Nullable String detail) {
-        return detail != null ? detail : "The provider %s rejected the request.".formatted(provider);
+    private static GatewayException unreachable(String provider, Throwable cause) {
+        return GatewayException.upstream(
+                UPSTREAM_UNAVAILABLE, "The provider %s could not be reached.".formatted(provider), cause);
+    }
+
+    private static GatewayException rejected(String provider, HttpStatusCode status, @Nullable JsonNode error) {
+        String message = textOf(error);
+        GatewayException.Relayed relayed = error == null
+                ? null
+                : new GatewayException.Relayed(
+                        orDefault(field(error, "type"), "invalid_request_error"),
+                        field(error, "code"),
+                        field(error, "param"));
+        return GatewayException.builder(
+                        ErrorCode.UPSTREAM_REJECTED,
+                        message != null ? message : "The provider %s rejected the request.".formatted(provider))
+                .status(status)
+                .relayed(relayed)
+                .build();
     }
 
     private static String unavailable(String provider, HttpStatusCode status) {
@@ -106,25 +152,41 @@ public final class ProviderErrors {
         return detail == null ? "." : ": " + detail;
     }
 
-    // OpenAI-style {"error":{"message":…}}, {"error":"…"} or {"message":…}; anything else (an HTML page) is not shown.
-    static @Nullable String messageOf(String body) {
-        if (body.isBlank() || body.length() > MAX_ERROR_BODY) {
+    private static String orDefault(@Nullable String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String text(DataBuffer buffer) {
+        try {
+            return buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    // OpenAI-style {"error":{…}}, {"error":"…"} or a bare {"message":…}; anything else (an HTML page) is not shown.
+    static @Nullable JsonNode errorOf(String body) {
+        if (body.isBlank()) {
             return null;
         }
         try {
             JsonNode root = json.readTree(body);
             JsonNode error = root.path("error");
-            return error.isMissingNode() ? textOf(root) : textOf(error);
+            return error.isMissingNode() || error.isNull() ? (root.isObject() ? root : null) : error;
         } catch (RuntimeException notJson) {
             return null;
         }
     }
 
-    private static @Nullable String textOf(JsonNode node) {
-        if (node.isString()) {
-            return node.asString();
+    private static @Nullable String textOf(@Nullable JsonNode error) {
+        if (error == null) {
+            return null;
         }
-        JsonNode message = node.path("message");
-        return message.isString() ? message.asString() : null;
+        return error.isString() ? error.asString() : field(error, "message");
+    }
+
+    private static @Nullable String field(@Nullable JsonNode error, String name) {
+        JsonNode value = error == null ? null : error.get(name);
+        return value != null && value.isString() ? value.asString() : null;
     }
 }

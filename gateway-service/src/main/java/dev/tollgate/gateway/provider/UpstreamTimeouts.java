@@ -9,16 +9,18 @@ import reactor.core.publisher.Mono;
  * The limits of one upstream call, applied as reusable operators.
  *
  * @param connect time to open the TCP (and TLS) connection
- * @param firstByte time until the provider starts answering; for a non-streaming call that is the whole answer
+ * @param firstByte time until the first event of a stream
  * @param idle longest silence between two stream events
  * @param total limit for one whole call, first byte to last
  */
 public record UpstreamTimeouts(Duration connect, Duration firstByte, Duration idle, Duration total) {
 
-    /** For a non-streaming call: the answer must arrive within the first-byte and the total limit. */
+    /**
+     * For a non-streaming call: the whole answer within the total limit. The first byte of a non-streaming answer is
+     * its whole body, which a reasoning model may take minutes to produce, so only the total applies.
+     */
     public <T> Function<Mono<T>, Mono<T>> forCall(String provider) {
-        Duration limit = firstByte.compareTo(total) < 0 ? firstByte : total;
-        return call -> call.timeout(limit).onErrorMap(ProviderErrors.translate(provider));
+        return call -> call.timeout(total).onErrorMap(ProviderErrors.translate(provider));
     }
 
     /** For a stream: first event within the first-byte limit, then no gap over the idle limit, all within total. */

@@ -2,7 +2,10 @@ package dev.tollgate.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.gateway.testing.ControlPlane;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +23,21 @@ import reactor.core.publisher.Flux;
 @AutoConfigureWebTestClient
 class BadInputIntegrationTests {
 
+    static final ControlPlane controlPlane = new ControlPlane();
+    static final String KEY = controlPlane.key("*");
+
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void authenticate() {
+        client = client.mutate().defaultHeader("Authorization", "Bearer " + KEY).build();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        controlPlane.close();
+    }
 
     @Test
     void aStringWhereABooleanBelongsIsRejectedNotCoerced() {

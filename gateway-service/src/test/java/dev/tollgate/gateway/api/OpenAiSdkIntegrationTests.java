@@ -15,8 +15,10 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
+import dev.tollgate.gateway.testing.ControlPlane;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tollgate.provider.mock.chunk-interval=1ms")
 class OpenAiSdkIntegrationTests {
 
+    static final ControlPlane controlPlane = new ControlPlane();
+    static final String KEY = controlPlane.key("*");
+
     @LocalServerPort
     int port;
 
@@ -37,7 +42,7 @@ class OpenAiSdkIntegrationTests {
     void connect() {
         openai = OpenAIOkHttpClient.builder()
                 .baseUrl("http://localhost:" + port + "/v1")
-                .apiKey("sk-test-any")
+                .apiKey(KEY)
                 .maxRetries(0)
                 .build();
     }
@@ -45,6 +50,11 @@ class OpenAiSdkIntegrationTests {
     @AfterEach
     void disconnect() {
         openai.close();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        controlPlane.close();
     }
 
     @Test

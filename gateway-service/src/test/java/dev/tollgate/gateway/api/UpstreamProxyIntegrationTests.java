@@ -2,6 +2,7 @@ package dev.tollgate.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.gateway.testing.ControlPlane;
 import dev.tollgate.gateway.testing.FakeUpstream;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +30,13 @@ class UpstreamProxyIntegrationTests {
 
     static final FakeUpstream upstream = new FakeUpstream();
     static final JsonMapper json = JsonMapper.builder().build();
+    static final ControlPlane controlPlane = new ControlPlane();
+    static final String KEY = controlPlane.key("*");
 
     @Autowired
     WebTestClient client;
+
+    WebTestClient anonymous;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
@@ -43,16 +48,21 @@ class UpstreamProxyIntegrationTests {
         registry.add("tollgate.provider.openai.models", () -> String.join(",", FakeUpstream.MODELS));
         registry.add("tollgate.provider.openai.first-byte-timeout", () -> "1s");
         registry.add("tollgate.provider.openai.idle-timeout", () -> "1s");
+        // A non-streaming call is bounded by the total limit only; under WebTestClient's 5s wait.
+        registry.add("tollgate.provider.openai.total-timeout", () -> "3s");
     }
 
     @AfterAll
     static void stopUpstream() {
         upstream.close();
+        controlPlane.close();
     }
 
     @BeforeEach
     void forget() {
         upstream.forgetRequests();
+        anonymous = client;
+        client = client.mutate().defaultHeader("Authorization", "Bearer " + KEY).build();
     }
 
     @Test
@@ -69,17 +79,22 @@ class UpstreamProxyIntegrationTests {
 
     @Test
     void sendsTheGatewaysCredentialsNeverTheCallers() throws Exception {
-        client.post()
-                .uri("/v1/chat/completions")
-                .header("Authorization", "Bearer sk-caller-key")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(chat("stub-echo", false))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        for (String header : List.of("Authorization", "api-key", "x-api-key")) {
+            anonymous
+                    .post()
+                    .uri("/v1/chat/completions")
+                    .header(header, header.equals("Authorization") ? "Bearer " + KEY : KEY)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(chat("stub-echo", false))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
 
-        FakeUpstream.Received received = upstream.nextRequest();
-        assertThat(received.headers().get("Authorization")).isEqualTo("Bearer sk-upstream-secret");
+            FakeUpstream.Received received = upstream.nextRequest();
+            assertThat(received.headers().get("Authorization")).isEqualTo("Bearer sk-upstream-secret");
+            assertThat(received.headers()).doesNotContainKeys("api-key", "x-api-key");
+            assertThat(received.headers().values()).noneMatch(value -> value.contains(KEY));
+        }
     }
 
     @Test
@@ -202,6 +217,7 @@ class UpstreamProxyIntegrationTests {
         Flux<String> events = WebClient.create("http://127.0.0.1:" + port)
                 .post()
                 .uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(chat("stub-endless", true))
                 .retrieve()

@@ -2,6 +2,9 @@ package dev.tollgate.gateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.gateway.testing.ControlPlane;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +25,21 @@ class ObservabilityIntegrationTests {
 
     static final String SECRET_PROMPT = "my card is 4111 1111 1111 1111";
 
+    static final ControlPlane controlPlane = new ControlPlane();
+    static final String KEY = controlPlane.key("*");
+
     @Autowired
     WebTestClient client;
+
+    @BeforeEach
+    void authenticate() {
+        client = client.mutate().defaultHeader("Authorization", "Bearer " + KEY).build();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        controlPlane.close();
+    }
 
     @Test
     void recordsRequestsAndTimeToFirstTokenByModelProviderAndStatus() {

@@ -56,17 +56,19 @@ public final class FakeUpstream implements AutoCloseable {
     /**
      * One request as the fake saw it.
      *
+     * @param uri the request's path and query
      * @param body the JSON body
      * @param headers the request headers
      */
-    public record Received(JsonNode body, Map<String, String> headers) {}
+    public record Received(String uri, JsonNode body, Map<String, String> headers) {}
 
     public FakeUpstream() {
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
                 .route(routes -> routes.post("/v1/chat/completions", handler(this::chat))
-                        .post("/v1/embeddings", handler(this::embeddings)))
+                        .post("/v1/embeddings", handler(this::embeddings))
+                        .post("/openai/deployments/{deployment}/chat/completions", handler(this::chat)))
                 .bindNow();
     }
 
@@ -81,6 +83,15 @@ public final class FakeUpstream implements AutoCloseable {
             throw new AssertionError("the fake upstream received no request");
         }
         return next;
+    }
+
+    /** Fails if any request arrives within half a second. */
+    public void assertNothingReceived() throws InterruptedException {
+        Received any = received.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (any != null) {
+            throw new AssertionError(
+                    "the fake upstream received a request for " + any.body().path("model"));
+        }
     }
 
     public void forgetRequests() {
@@ -106,7 +117,7 @@ public final class FakeUpstream implements AutoCloseable {
         JsonNode parsed = json.readTree(body);
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         request.requestHeaders().forEach(header -> headers.put(header.getKey(), header.getValue()));
-        received.add(new Received(parsed, headers));
+        received.add(new Received(request.uri(), parsed, headers));
         return parsed;
     }
 

@@ -17,37 +17,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The built-in offline provider. Serves {@code mock-chat} and {@code mock-embedding} without any network, so the
- * platform runs and demos work without a provider account.
+ * The built-in offline provider: answers without any network, so the platform runs and demos work without a provider
+ * account. Each instance answers as one model name; the static {@code mock-chat} and {@code mock-embedding} serve one
+ * kind of request each, a published mock deployment serves both.
  */
-@Component
-@ConditionalOnProperty(prefix = "tollgate.provider.mock", name = "enabled", matchIfMissing = true)
-class MockProviderClient implements ProviderClient {
+final class MockProviderClient implements ProviderClient {
 
-    static final String CHAT_MODEL = "mock-chat";
-    static final String EMBEDDING_MODEL = "mock-embedding";
+    /** Which requests an instance serves. */
+    enum Serves {
+        CHAT,
+        EMBEDDINGS,
+        BOTH
+    }
 
     private final MockProperties properties;
-    private final MockReplies replies = new MockReplies();
+    private final MockReplies replies;
+    private final Serves serves;
+    private final String model;
 
-    MockProviderClient(MockProperties properties) {
+    MockProviderClient(MockProperties properties, MockReplies replies, Serves serves, String model) {
         this.properties = properties;
+        this.replies = replies;
+        this.serves = serves;
+        this.model = model;
     }
 
     @Override
     public String provider() {
         return "mock";
-    }
-
-    @Override
-    public List<String> models() {
-        return List.of(CHAT_MODEL, EMBEDDING_MODEL);
     }
 
     @Override
@@ -68,7 +69,7 @@ class MockProviderClient implements ProviderClient {
     }
 
     private ChatCompletionRequest chatModel(ChatCompletionRequest request) {
-        if (!CHAT_MODEL.equals(request.model())) {
+        if (serves == Serves.EMBEDDINGS) {
             throw GatewayException.invalid(
                     ErrorCode.INVALID_REQUEST, "'%s' is not a chat model.".formatted(request.model()), "model");
         }
@@ -83,7 +84,7 @@ class MockProviderClient implements ProviderClient {
                 completionId(),
                 ChatCompletion.OBJECT,
                 now(),
-                CHAT_MODEL,
+                model,
                 List.of(choice),
                 usage(request, reply),
                 null,
@@ -94,7 +95,7 @@ class MockProviderClient implements ProviderClient {
     // The same sequence OpenAI sends: a role-only delta, content deltas, a finish delta, then usage if asked for.
     private List<ChatCompletionChunk> chunks(ChatCompletionRequest request) {
         MockReplies.Reply reply = replies.replyTo(request);
-        ChunkFactory chunk = new ChunkFactory(completionId(), now());
+        ChunkFactory chunk = new ChunkFactory(completionId(), now(), model);
         List<ChatCompletionChunk> chunks = new ArrayList<>();
         chunks.add(chunk.delta(ChatMessage.delta("assistant", ""), null));
         MockReplies.pieces(reply.text(), properties.streamChunks())
@@ -114,12 +115,19 @@ class MockProviderClient implements ProviderClient {
     }
 
     private EmbeddingResponse embeddings(EmbeddingRequest request) {
-        if (!EMBEDDING_MODEL.equals(request.model())) {
+        if (serves == Serves.CHAT) {
             throw GatewayException.invalid(
                     ErrorCode.INVALID_REQUEST, "'%s' is not an embedding model.".formatted(request.model()), "model");
         }
         List<String> inputs = inputs(request.input());
         int dimensions = request.dimensions() != null ? request.dimensions() : properties.embeddingDimensions();
+        if (dimensions > properties.embeddingDimensions()) {
+            // Like OpenAI's models, 'dimensions' can only shorten the model's native vectors.
+            throw GatewayException.invalid(
+                    ErrorCode.INVALID_REQUEST,
+                    "'dimensions' may be at most %d for this model.".formatted(properties.embeddingDimensions()),
+                    "dimensions");
+        }
         boolean base64 = "base64".equals(request.encodingFormat());
         List<EmbeddingResponse.Embedding> data = new ArrayList<>();
         int tokens = 0;
@@ -128,8 +136,7 @@ class MockProviderClient implements ProviderClient {
             data.add(new EmbeddingResponse.Embedding("embedding", i, base64 ? MockEmbeddings.base64(vector) : vector));
             tokens += replies.count(inputs.get(i));
         }
-        return new EmbeddingResponse(
-                "list", data, EMBEDDING_MODEL, new EmbeddingResponse.EmbeddingUsage(tokens, tokens), null);
+        return new EmbeddingResponse("list", data, model, new EmbeddingResponse.EmbeddingUsage(tokens, tokens), null);
     }
 
     private static List<String> inputs(Object input) {
@@ -155,14 +162,14 @@ class MockProviderClient implements ProviderClient {
         return Instant.now().getEpochSecond();
     }
 
-    private record ChunkFactory(String id, long created) {
+    private record ChunkFactory(String id, long created, String model) {
 
         ChatCompletionChunk delta(ChatMessage delta, @Nullable String finishReason) {
             return new ChatCompletionChunk(
                     id,
                     ChatCompletionChunk.OBJECT,
                     created,
-                    CHAT_MODEL,
+                    model,
                     List.of(new ChunkChoice(0, delta, finishReason, null, null)),
                     null,
                     null,
@@ -172,7 +179,7 @@ class MockProviderClient implements ProviderClient {
 
         ChatCompletionChunk usage(Usage usage) {
             return new ChatCompletionChunk(
-                    id, ChatCompletionChunk.OBJECT, created, CHAT_MODEL, List.of(), usage, null, null, null);
+                    id, ChatCompletionChunk.OBJECT, created, model, List.of(), usage, null, null, null);
         }
     }
 }

@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings for the OpenAI-compatible upstream, bound from {@code tollgate.provider.openai}. The adapter is active only
- * when {@code base-url} is set.
+ * Settings for the OpenAI adapter, bound from {@code tollgate.provider.openai}: the limits of every OpenAI-style call,
+ * and one optional static upstream, served only when {@code base-url} is set. Published deployments bring their own
+ * address and key.
  *
- * @param baseUrl root of the API including its version path, such as {@code https://api.openai.com/v1}
- * @param apiKey the provider key sent as a bearer token; from the environment, never defaulted
- * @param models the public model names forwarded to this upstream under the same name
+ * @param baseUrl root of the static upstream's API including its version path, such as {@code https://api.openai.com/v1}
+ * @param apiKey the static upstream's key, sent as a bearer token; from the environment, never defaulted
+ * @param models the public model names forwarded to the static upstream under the same name
  * @param connectTimeout limit for opening a connection
  * @param firstByteTimeout limit until the upstream starts answering
  * @param idleTimeout longest silence between two stream events

@@ -10,100 +10,78 @@ import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.EmbeddingRequest;
 import dev.tollgate.model.openai.EmbeddingResponse;
-import io.netty.channel.ChannelOption;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
-/** Adapter for OpenAI's API and every upstream that speaks it. Requests and responses pass through unchanged. */
-@Component
-@ConditionalOnExpression("!'${tollgate.provider.openai.base-url:}'.isBlank()")
-class OpenAiProviderClient implements ProviderClient {
+/**
+ * One OpenAI-style upstream: its address and key, and the shared WebClient. Requests pass through unchanged except
+ * for the model name, which becomes the deployment's; the caller's own headers are never forwarded.
+ */
+final class OpenAiProviderClient implements ProviderClient {
 
-    private static final String PROVIDER = "openai";
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
             new ParameterizedTypeReference<>() {};
 
     private final WebClient webClient;
-    private final OpenAiProperties properties;
     private final OpenAiJson json;
     private final UpstreamTimeouts timeouts;
+    private final OpenAiTarget target;
     private final OpenAiResponses responses;
 
-    OpenAiProviderClient(WebClient.Builder builder, OpenAiProperties properties, OpenAiJson json) {
-        this.properties = properties;
+    OpenAiProviderClient(WebClient webClient, OpenAiJson json, UpstreamTimeouts timeouts, OpenAiTarget target) {
+        this.webClient = webClient;
         this.json = json;
-        this.timeouts = properties.timeouts();
-        this.responses = new OpenAiResponses(PROVIDER, json);
-        this.webClient = builder.clone()
-                .baseUrl(String.valueOf(properties.baseUrl()))
-                .clientConnector(new ReactorClientHttpConnector(httpClient(properties)))
-                .codecs(codecs -> codecs.defaultCodecs()
-                        .maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-                .build();
-    }
-
-    private static HttpClient httpClient(OpenAiProperties properties) {
-        ConnectionProvider pool = ConnectionProvider.builder("tollgate-openai")
-                .maxConnections(properties.maxConnections())
-                .pendingAcquireTimeout(properties.connectTimeout())
-                .build();
-        return HttpClient.create(pool).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                properties.connectTimeout().toMillis());
+        this.timeouts = timeouts;
+        this.target = target;
+        this.responses = new OpenAiResponses(target.provider(), json);
     }
 
     @Override
     public String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    public List<String> models() {
-        return properties.models();
+        return target.provider();
     }
 
     @Override
     public Mono<ChatCompletion> complete(ChatCompletionRequest request, CallContext context) {
-        return post("/chat/completions", request, context, MediaType.APPLICATION_JSON)
+        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(request, target.upstreamModel());
+        return post("chat/completions", upstream, context, MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> responses.json(response, ChatCompletion.class))
                 .map(responses::checkedCompletion)
-                .transform(timeouts.forCall(PROVIDER));
+                .transform(timeouts.forCall(provider()));
     }
 
     @Override
     public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request, CallContext context) {
-        return post("/chat/completions", request, context, MediaType.TEXT_EVENT_STREAM)
+        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(request, target.upstreamModel());
+        return post("chat/completions", upstream, context, MediaType.TEXT_EVENT_STREAM)
                 .exchangeToFlux(this::events)
                 // A stream that ends without [DONE] was cut. When [DONE] comes, takeWhile completes and never
                 // reaches the error; the gateway then writes its own single [DONE].
-                .concatWith(Flux.error(() -> ProviderErrors.streamCut(PROVIDER)))
+                .concatWith(Flux.error(() -> ProviderErrors.streamCut(provider())))
                 .takeWhile(event -> !"[DONE]".equals(event.data()))
                 .map(responses::chunk)
-                .transform(timeouts.forStream(PROVIDER));
+                .transform(timeouts.forStream(provider()));
     }
 
     @Override
     public Mono<EmbeddingResponse> embed(EmbeddingRequest request, CallContext context) {
-        return post("/embeddings", request, context, MediaType.APPLICATION_JSON)
+        EmbeddingRequest upstream = OpenAiMapper.toUpstream(request, target.upstreamModel());
+        return post("embeddings", upstream, context, MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> responses.json(response, EmbeddingResponse.class))
-                .transform(timeouts.forCall(PROVIDER));
+                .transform(timeouts.forCall(provider()));
     }
 
-    private WebClient.RequestHeadersSpec<?> post(String path, Object body, CallContext context, MediaType accept) {
+    private WebClient.RequestHeadersSpec<?> post(String operation, Object body, CallContext context, MediaType accept) {
         return webClient
                 .post()
-                .uri(path)
+                .uri(target.uri(operation))
                 .headers(headers -> upstreamHeaders(headers, context, accept))
                 .bodyValue(json.write(body));
     }
@@ -113,9 +91,7 @@ class OpenAiProviderClient implements ProviderClient {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setAccept(List.of(accept));
         headers.set("x-request-id", context.requestId());
-        if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-            headers.setBearerAuth(properties.apiKey());
-        }
+        target.authenticate(headers);
     }
 
     private Flux<ServerSentEvent<String>> events(ClientResponse response) {

@@ -1,0 +1,77 @@
+package dev.tollgate.gateway.provider.openai;
+
+import dev.tollgate.gateway.chat.OpenAiJson;
+import dev.tollgate.gateway.provider.ProviderClient;
+import dev.tollgate.gateway.provider.ProviderFactory;
+import dev.tollgate.gateway.provider.StaticRoutes;
+import dev.tollgate.gateway.provider.UpstreamTarget;
+import io.netty.channel.ChannelOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Builds OpenAI-style clients: one per published deployment, plus the static upstream configured by
+ * {@code tollgate.provider.openai.base-url}. All of them share one WebClient and its connection pool (which keeps a
+ * separate set of connections per host), so a new deployment costs no new pool.
+ */
+@Component
+class OpenAiProviders implements ProviderFactory, StaticRoutes {
+
+    private static final Set<String> TYPES = Set.of(OpenAiTarget.OPENAI, OpenAiTarget.COMPATIBLE, OpenAiTarget.AZURE);
+
+    private final WebClient webClient;
+    private final OpenAiProperties properties;
+    private final OpenAiJson json;
+
+    OpenAiProviders(WebClient.Builder builder, OpenAiProperties properties, OpenAiJson json) {
+        this.properties = properties;
+        this.json = json;
+        this.webClient = builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(httpClient(properties)))
+                .codecs(codecs -> codecs.defaultCodecs()
+                        .maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+                .build();
+    }
+
+    private static HttpClient httpClient(OpenAiProperties properties) {
+        ConnectionProvider pool = ConnectionProvider.builder("tollgate-openai")
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireTimeout(properties.connectTimeout())
+                .build();
+        return HttpClient.create(pool).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                properties.connectTimeout().toMillis());
+    }
+
+    @Override
+    public boolean supports(String type) {
+        return TYPES.contains(type);
+    }
+
+    @Override
+    public ProviderClient clientFor(UpstreamTarget target) {
+        return client(OpenAiTarget.of(target));
+    }
+
+    /** The upstream set by environment, serving its models under their own names; none when no base URL is set. */
+    @Override
+    public Map<String, ProviderClient> routes() {
+        if (properties.baseUrl() == null) {
+            return Map.of();
+        }
+        ProviderClient client =
+                client(new OpenAiTarget(OpenAiTarget.OPENAI, properties.baseUrl(), properties.apiKey(), null, null));
+        Map<String, ProviderClient> routes = new LinkedHashMap<>();
+        properties.models().forEach(model -> routes.put(model, client));
+        return routes;
+    }
+
+    private ProviderClient client(OpenAiTarget target) {
+        return new OpenAiProviderClient(webClient, json, properties.timeouts(), target);
+    }
+}

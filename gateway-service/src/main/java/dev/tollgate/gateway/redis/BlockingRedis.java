@@ -1,0 +1,169 @@
+package dev.tollgate.gateway.redis;
+
+import dev.tollgate.gateway.error.ErrorCode;
+import dev.tollgate.gateway.error.GatewayException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The only gateway type that touches Jedis. Jedis blocks its caller, so each command runs on a bounded scheduler
+ * reserved for Redis, never on a Netty event loop. Every failure (Redis unreachable, too slow, too many waiting
+ * commands) surfaces as a {@link GatewayException} with {@link ErrorCode#CONFIG_UNAVAILABLE}; whether that fails a
+ * request or is ignored is the caller's decision.
+ */
+public final class BlockingRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockingRedis.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    private final UnifiedJedis jedis;
+    private final Scheduler scheduler;
+    private final RedisProperties properties;
+
+    BlockingRedis(UnifiedJedis jedis, Scheduler scheduler, RedisProperties properties) {
+        this.jedis = jedis;
+        this.scheduler = scheduler;
+        this.properties = properties;
+    }
+
+    /** The string at {@code key}; completes empty when there is none. */
+    public Mono<String> get(String key) {
+        return call(redis -> redis.get(key));
+    }
+
+    /** The members of the set at {@code key}; empty when there is none. */
+    public Mono<Set<String>> members(String key) {
+        return call(redis -> redis.smembers(key));
+    }
+
+    private <T> Mono<T> call(Function<UnifiedJedis, @Nullable T> command) {
+        return Mono.fromCallable(() -> command.apply(jedis))
+                .subscribeOn(scheduler)
+                .onErrorMap(BlockingRedis::isRedisFailure, BlockingRedis::unavailable);
+    }
+
+    /**
+     * Listens to {@code channel} on a dedicated daemon thread, because a Jedis subscription blocks its thread for as
+     * long as it lasts. A lost connection is reopened with exponential backoff; {@code onSubscribed} runs after every
+     * (re)subscription, since messages sent while disconnected are lost.
+     *
+     * @return closing it ends the subscription and the thread
+     */
+    public AutoCloseable listen(String channel, Consumer<String> onMessage, Runnable onSubscribed) {
+        ChannelListener listener = new ChannelListener(channel, onMessage, onSubscribed);
+        listener.thread.start();
+        return listener;
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+        scheduler.dispose();
+    }
+
+    private static boolean isRedisFailure(Throwable failure) {
+        return failure instanceof JedisException || failure instanceof RejectedExecutionException;
+    }
+
+    private static GatewayException unavailable(Throwable failure) {
+        return GatewayException.upstream(
+                ErrorCode.CONFIG_UNAVAILABLE,
+                "The gateway cannot reach its configuration store right now; please retry shortly.",
+                failure);
+    }
+
+    /** One subscription with its thread, reconnecting until closed. */
+    private final class ChannelListener implements AutoCloseable {
+
+        private final String channel;
+        private final Consumer<String> handler;
+        private final Runnable onSubscribed;
+        private final Thread thread;
+        private volatile boolean open = true;
+        private volatile @Nullable Jedis connection;
+        private volatile Duration backoff = FIRST_BACKOFF;
+
+        ChannelListener(String channel, Consumer<String> onMessage, Runnable onSubscribed) {
+            this.channel = channel;
+            this.handler = onMessage;
+            this.onSubscribed = onSubscribed;
+            this.thread = Thread.ofPlatform()
+                    .daemon()
+                    .name("redis-subscriber-" + channel)
+                    .unstarted(this::run);
+        }
+
+        private void run() {
+            while (open) {
+                subscribeOnce();
+                pause();
+            }
+        }
+
+        // The subscription connection has no read timeout: it is silent whenever nothing changes.
+        private void subscribeOnce() {
+            try (Jedis subscriber = new Jedis(properties.uri(), properties.timeoutMillis(), 0)) {
+                connection = subscriber;
+                subscriber.subscribe(new Relay(), channel);
+            } catch (JedisException failure) {
+                if (open) {
+                    log.warn("subscription to {} lost, retrying in {}: {}", channel, backoff, failure.toString());
+                }
+            }
+        }
+
+        private void pause() {
+            try {
+                Thread.sleep(backoff);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(properties.maxReconnectBackoff()) < 0
+                        ? doubled
+                        : properties.maxReconnectBackoff();
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                open = false;
+            }
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            Jedis subscriber = connection;
+            if (subscriber != null) {
+                subscriber.disconnect(); // ends the blocking read in subscribe()
+            }
+            thread.interrupt();
+        }
+
+        private final class Relay extends JedisPubSub {
+
+            @Override
+            public void onSubscribe(String subscribed, int count) {
+                backoff = FIRST_BACKOFF;
+                log.info("listening for messages on {}", subscribed);
+                onSubscribed.run();
+            }
+
+            @Override
+            public void onMessage(String from, String message) {
+                try {
+                    handler.accept(message);
+                } catch (RuntimeException failure) {
+                    log.error("handling a message on {} failed", from, failure);
+                }
+            }
+        }
+    }
+}

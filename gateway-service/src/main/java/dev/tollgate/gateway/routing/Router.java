@@ -1,0 +1,82 @@
+package dev.tollgate.gateway.routing;
+
+import dev.tollgate.gateway.auth.Caller;
+import dev.tollgate.gateway.error.ErrorCode;
+import dev.tollgate.gateway.error.GatewayException;
+import dev.tollgate.gateway.provider.ModelCatalog;
+import dev.tollgate.model.openai.ModelList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves a caller's public model name to its route: published routes first, static routes behind them. A model the
+ * caller's key may not use gets exactly the 404 of a model that does not exist, and no upstream is asked.
+ */
+@Component
+public final class Router {
+
+    private final PublishedRoutes published;
+    private final ModelCatalog catalog;
+    private final long listedSince = Instant.now().getEpochSecond();
+
+    Router(PublishedRoutes published, ModelCatalog catalog) {
+        this.published = published;
+        this.catalog = catalog;
+    }
+
+    /** The route for {@code model}, or a 404 {@code model_not_found}, or a 503 when routes cannot be read. */
+    public Mono<Route> route(Caller caller, String model) {
+        if (!caller.allows(model)) {
+            return Mono.error(notFound(model));
+        }
+        return published.find(model).switchIfEmpty(Mono.fromSupplier(() -> staticRoute(model)));
+    }
+
+    /** The models the caller may use that are also served here, in OpenAI's list shape. */
+    public Mono<ModelList> models(Caller caller) {
+        return published.names().map(names -> visible(caller, names));
+    }
+
+    /** One entry of {@link #models}, or a 404 exactly like OpenAI's. */
+    public Mono<ModelList.Model> model(Caller caller, String model) {
+        return route(caller, model).map(this::listed);
+    }
+
+    private Route staticRoute(String model) {
+        return catalog.staticRoute(model)
+                .map(client -> new Route(model, client, client.provider()))
+                .orElseThrow(() -> notFound(model));
+    }
+
+    private ModelList visible(Caller caller, Set<String> publishedNames) {
+        return ModelList.of(owners(publishedNames).entrySet().stream()
+                .filter(entry -> caller.allows(entry.getKey()))
+                .map(entry -> ModelList.Model.of(entry.getKey(), listedSince, entry.getValue()))
+                .toList());
+    }
+
+    // Published names first, sorted; static ones after them unless a published route took the name.
+    private Map<String, String> owners(Set<String> publishedNames) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        new TreeSet<>(publishedNames).forEach(name -> owners.put(name, DeploymentClients.PUBLISHED_OWNER));
+        catalog.staticModels()
+                .forEach(name -> owners.putIfAbsent(name, staticRoute(name).ownedBy()));
+        return owners;
+    }
+
+    private ModelList.Model listed(Route route) {
+        return ModelList.Model.of(route.model(), listedSince, route.ownedBy());
+    }
+
+    private static GatewayException notFound(String model) {
+        return GatewayException.invalid(
+                ErrorCode.MODEL_NOT_FOUND,
+                "The model '%s' does not exist or you do not have access to it.".formatted(model),
+                "model");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tollgate.gateway.provider.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.gateway.chat.OpenAiJson;
+import dev.tollgate.gateway.provider.UpstreamTarget;
+import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.openai.EmbeddingRequest;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+class OpenAiMapperTests {
+
+    final OpenAiJson json = new OpenAiJson(64);
+    final JsonMapper plain = JsonMapper.builder().build();
+
+    @Test
+    void replacesOnlyTheModelNameKeepingEveryOtherFieldAsSent() {
+        String body = "{\"model\":\"team-gpt\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"temperature\":0.5,\"logit_bias\":{\"1\":-100}}";
+        ChatCompletionRequest request = json.mapper().readValue(body, ChatCompletionRequest.class);
+
+        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(request, "gpt-4o-2024-08-06");
+
+        assertThat(plain.readTree(json.write(upstream)))
+                .isEqualTo(plain.readTree(body.replace("team-gpt", "gpt-4o-2024-08-06")));
+        assertThat(OpenAiMapper.toUpstream(request, null)).isSameAs(request);
+    }
+
+    @Test
+    void replacesTheModelOfEmbeddingRequestsToo() {
+        EmbeddingRequest request =
+                json.mapper().readValue("{\"model\":\"team-embed\",\"input\":\"x\"}", EmbeddingRequest.class);
+
+        assertThat(OpenAiMapper.toUpstream(request, "text-embedding-3-small").model())
+                .isEqualTo("text-embedding-3-small");
+    }
+
+    @Test
+    void buildsOpenAiAndAzureUrlsAndCredentials() {
+        OpenAiTarget compatible = OpenAiTarget.of(target("openai-compatible", "http://llm.internal/v1/", Map.of()));
+        OpenAiTarget openai = OpenAiTarget.of(target("openai", null, Map.of()));
+        OpenAiTarget azure =
+                OpenAiTarget.of(target("azure-openai", "https://res.openai.azure.com", Map.of("api_version", "v9")));
+
+        assertThat(compatible.uri("chat/completions")).hasToString("http://llm.internal/v1/chat/completions");
+        assertThat(openai.uri("embeddings")).hasToString("https://api.openai.com/v1/embeddings");
+        assertThat(azure.uri("chat/completions"))
+                .hasToString("https://res.openai.azure.com/openai/deployments/dep%201/chat/completions?api-version=v9");
+        assertThat(headers(compatible).getFirst("Authorization")).isEqualTo("Bearer sk-secret");
+        assertThat(headers(azure).getFirst("api-key")).isEqualTo("sk-secret");
+        assertThat(headers(azure).containsHeader("Authorization")).isFalse();
+        assertThat(azure.toString()).doesNotContain("sk-secret");
+    }
+
+    @Test
+    void refusesACompatibleProviderWithoutBaseUrl() {
+        assertThatThrownBy(() -> OpenAiTarget.of(target("openai-compatible", null, Map.of())))
+                .hasMessageContaining("base URL");
+    }
+
+    private static UpstreamTarget target(String type, String baseUrl, Map<String, String> settings) {
+        return new UpstreamTarget(type, baseUrl == null ? null : URI.create(baseUrl), "sk-secret", "dep 1", settings);
+    }
+
+    private static HttpHeaders headers(OpenAiTarget target) {
+        HttpHeaders headers = new HttpHeaders();
+        target.authenticate(headers);
+        return headers;
+    }
+}
