@@ -31,11 +31,17 @@ class ModelsHandler {
 
     Mono<ServerResponse> retrieve(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
-                .flatMap(caller -> router.model(caller, http.pathVariable("model")))
+                .flatMap(caller -> router.model(caller, modelId(http)))
                 .flatMap(this::ok);
     }
 
     private Mono<ServerResponse> ok(Object body) {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.write(body));
+    }
+
+    // A {*model} capture starts with the slash that separates it from /v1/models.
+    private static String modelId(ServerRequest http) {
+        String captured = http.pathVariable("model");
+        return captured.startsWith("/") ? captured.substring(1) : captured;
     }
 }

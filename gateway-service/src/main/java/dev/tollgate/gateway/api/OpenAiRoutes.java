@@ -8,9 +8,10 @@ import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
@@ -25,15 +26,19 @@ class OpenAiRoutes {
                 .route(POST("/v1/chat/completions"), chat::complete)
                 .route(POST("/v1/embeddings"), embeddings::embed)
                 .route(GET("/v1/models"), models::list)
-                .route(GET("/v1/models/{model}"), models::retrieve)
-                .route(path("/v1/chat/completions").or(path("/v1/embeddings")), OpenAiRoutes::methodNotAllowed)
-                .route(path("/v1/models").or(path("/v1/models/{model}")), OpenAiRoutes::methodNotAllowed)
+                // Model ids of OpenAI-compatible upstreams may contain slashes (meta-llama/Llama-3-8B).
+                .route(GET("/v1/models/{*model}"), models::retrieve)
+                .route(path("/v1/chat/completions").or(path("/v1/embeddings")), allowOnly("POST"))
+                .route(path("/v1/models").or(path("/v1/models/{*model}")), allowOnly("GET"))
                 .build();
     }
 
-    // Functional routes answer an unmatched method with 404; a known path deserves 405 and the right verb.
-    private static Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-        return Mono.error(GatewayException.rejected(
-                ErrorCode.METHOD_NOT_ALLOWED, "%s is not allowed on %s.".formatted(request.method(), request.path())));
+    // Functional routes answer an unmatched method with 404; a known path deserves 405 and, per RFC 9110, Allow.
+    private static HandlerFunction<ServerResponse> allowOnly(String method) {
+        return request -> Mono.error(GatewayException.builder(
+                        ErrorCode.METHOD_NOT_ALLOWED,
+                        "%s is not allowed on %s.".formatted(request.method(), request.path()))
+                .header(HttpHeaders.ALLOW, method)
+                .build());
     }
 }

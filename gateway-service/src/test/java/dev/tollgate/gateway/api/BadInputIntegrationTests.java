@@ -29,6 +29,9 @@ class BadInputIntegrationTests {
     @Autowired
     WebTestClient client;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @BeforeEach
     void authenticate() {
         client = client.mutate().defaultHeader("Authorization", "Bearer " + KEY).build();
@@ -194,12 +197,54 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void aMalformedContentTypeIsUnsupportedNotAServerError() {
+        // WebTestClient refuses to send an invalid media type, so this one goes out over a raw connection.
+        var response = reactor.netty.http.client.HttpClient.create()
+                .headers(headers -> headers.set("Content-Type", "garbage").set("Authorization", "Bearer " + KEY))
+                .post()
+                .uri("http://127.0.0.1:" + port + "/v1/chat/completions")
+                .send(reactor.netty.ByteBufFlux.fromString(
+                        reactor.core.publisher.Mono.just("{\"model\":\"mock-chat\",\"messages\":" + HELLO + "}")))
+                .responseSingle((head, body) ->
+                        body.asString().map(text -> head.status().code() + " " + text))
+                .block(java.time.Duration.ofSeconds(5));
+
+        assertThat(response).startsWith("415 ").contains("\"code\":\"unsupported_media_type\"");
+    }
+
+    @Test
+    void aNullContentPartIsRejectedNotAServerError() {
+        expectError(
+                        post("{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":[null]}]}"),
+                        HttpStatus.BAD_REQUEST,
+                        "invalid_request")
+                .jsonPath("$.error.param")
+                .isEqualTo("messages[0].content");
+    }
+
+    @Test
+    void embeddingDimensionsOutOfRangeAreRejected() {
+        for (String dimensions : new String[] {"-1", "0", "100000", "4096"}) {
+            WebTestClient.ResponseSpec response = client.post()
+                    .uri("/v1/embeddings")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"model\":\"mock-embedding\",\"input\":\"a\",\"dimensions\":" + dimensions + "}")
+                    .exchange();
+
+            expectError(response, HttpStatus.BAD_REQUEST, "invalid_request")
+                    .jsonPath("$.error.param")
+                    .isEqualTo("dimensions");
+        }
+    }
+
+    @Test
     void unknownRoutesAndMethodsGetTheEnvelopeToo() {
         expectError(client.get().uri("/v1/nothing-here").exchange(), HttpStatus.NOT_FOUND, "unknown_url");
         expectError(
                 client.get().uri("/v1/chat/completions").exchange(),
                 HttpStatus.METHOD_NOT_ALLOWED,
                 "method_not_allowed");
+        client.delete().uri("/v1/models").exchange().expectHeader().valueEquals("Allow", "GET");
     }
 
     @Test

@@ -173,7 +173,53 @@ class UpstreamProxyIntegrationTests {
                 .jsonPath("$.error.message")
                 .isEqualTo("This model's maximum context length is 8 tokens.")
                 .jsonPath("$.error.type")
-                .isEqualTo("invalid_request_error");
+                .isEqualTo("invalid_request_error")
+                .jsonPath("$.error.code")
+                .isEqualTo("context_length_exceeded")
+                .jsonPath("$.error.param")
+                .isEqualTo("messages");
+    }
+
+    @Test
+    void keepAliveCommentsAndPingEventsAreIgnored() {
+        String body = streamBody("stub-pings");
+
+        assertThat(contents(body)).isEqualTo("ping");
+        assertThat(body).doesNotContain("PROCESSING", "keep-alive").containsOnlyOnce("data: [DONE]");
+    }
+
+    @Test
+    void anHtmlPageWithStatus200IsAnInvalidResponse() {
+        post(chat("stub-html-200", false))
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("upstream_invalid_response");
+    }
+
+    @Test
+    void anUpstream404ThatIsNotAboutTheModelIsTheGatewaysFaultNotTheCallers() {
+        post(chat("stub-wrong-path", false))
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("upstream_unavailable");
+    }
+
+    @Test
+    void anEmbeddingResponseCarryingAnErrorIsNotASuccess() {
+        client.post()
+                .uri("/v1/embeddings")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"model\":\"stub-embedding-error\",\"input\":\"hello\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.BAD_GATEWAY)
+                .expectBody()
+                .jsonPath("$.error.message")
+                .value(message -> assertThat((String) message).contains("embedding backend failed"));
     }
 
     @Test
@@ -181,6 +227,8 @@ class UpstreamProxyIntegrationTests {
         post(chat("stub-rate-limited", false))
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .valueEquals("Retry-After", "7")
                 .expectBody()
                 .jsonPath("$.error.code")
                 .isEqualTo("upstream_rate_limited");

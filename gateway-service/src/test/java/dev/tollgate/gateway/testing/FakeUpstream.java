@@ -42,7 +42,11 @@ public final class FakeUpstream implements AutoCloseable {
             "stub-stalls-midway",
             "stub-endless",
             "stub-cut-midway",
-            "stub-embedding");
+            "stub-embedding",
+            "stub-pings",
+            "stub-html-200",
+            "stub-wrong-path",
+            "stub-embedding-error");
 
     /** A text with one-, two-, three- and four-byte UTF-8 characters, to split across reads. */
     public static final String MULTIBYTE = "héllo wörld — 世界 🚀 done";
@@ -160,6 +164,16 @@ public final class FakeUpstream implements AutoCloseable {
             case "stub-silent" -> Mono.delay(Duration.ofSeconds(30)).then();
             case "stub-stalls-midway" ->
                 events(response, Flux.fromIterable(streamOf(model, "a", "b")).concatWith(Mono.never()), Duration.ZERO);
+            case "stub-pings" -> withPings(response, model);
+            case "stub-html-200" ->
+                response.status(200)
+                        .header("Content-Type", "text/html")
+                        .sendString(Mono.just("<html><body>Welcome to nginx!</body></html>"));
+            case "stub-wrong-path" ->
+                response.status(404)
+                        .header("Content-Type", "application/json")
+                        .sendString(Mono.just(
+                                "{\"error\":{\"message\":\"Not found\",\"type\":\"invalid_request_error\"}}"));
             case "stub-endless" -> endless(response, model);
             case "stub-cut-midway" -> cutMidway(response, model);
             default -> response.status(404).sendString(Mono.just("{\"error\":{\"message\":\"no such model\"}}"));
@@ -167,6 +181,9 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     private Publisher<Void> embeddings(JsonNode body, HttpServerResponse response) {
+        if ("stub-embedding-error".equals(body.path("model").asString())) {
+            return json(response, "{\"error\":{\"message\":\"embedding backend failed\",\"type\":\"server_error\"}}");
+        }
         return json(
                 response,
                 "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.6,0.8]}],"
@@ -195,6 +212,15 @@ public final class FakeUpstream implements AutoCloseable {
                 .delayElements(Duration.ofMillis(1))
                 .map(i -> Unpooled.wrappedBuffer(new byte[] {bytes[i]}));
         return response.status(200).header("Content-Type", "text/event-stream").send(oneByteEach, flushEach -> true);
+    }
+
+    // Keep-alive comments and ping events, as OpenRouter and others send them, before and between real chunks.
+    private static Publisher<Void> withPings(HttpServerResponse response, String model) {
+        List<String> chunks = streamOf(model, "pi", "ng");
+        String stream = ": OPENROUTER PROCESSING\n\n" + "data: " + chunks.get(0) + "\n\n" + "event: ping\n\n"
+                + ": keep-alive\n\n" + "data: " + chunks.get(1) + "\n\n" + "data: " + chunks.get(2) + "\n\n"
+                + "data: [DONE]\n\n";
+        return response.status(200).header("Content-Type", "text/event-stream").sendString(Mono.just(stream));
     }
 
     private Publisher<Void> endless(HttpServerResponse response, String model) {

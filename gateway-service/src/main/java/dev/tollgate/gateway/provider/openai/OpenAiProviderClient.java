@@ -66,8 +66,11 @@ final class OpenAiProviderClient implements ProviderClient {
                 // reaches the error; the gateway then writes its own single [DONE].
                 .concatWith(Flux.error(() -> ProviderErrors.streamCut(provider())))
                 .takeWhile(event -> !"[DONE]".equals(event.data()))
-                .map(responses::chunk)
-                .transform(timeouts.forStream(provider()));
+                .transform(timeouts.forStream(provider()))
+                // Comments and data-less events (": ping", "event: ping") are keep-alives: they count as activity
+                // for the idle timeout above, then are dropped.
+                .filter(event -> event.data() != null)
+                .map(responses::chunk);
     }
 
     @Override
@@ -75,6 +78,7 @@ final class OpenAiProviderClient implements ProviderClient {
         EmbeddingRequest upstream = OpenAiMapper.toUpstream(request, target.upstreamModel());
         return post("embeddings", upstream, context, MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> responses.json(response, EmbeddingResponse.class))
+                .map(responses::checkedEmbedding)
                 .transform(timeouts.forCall(provider()));
     }
 

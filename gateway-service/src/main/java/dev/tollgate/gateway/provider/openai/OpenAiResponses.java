@@ -4,6 +4,7 @@ import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.provider.ProviderErrors;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionChunk;
+import dev.tollgate.model.openai.EmbeddingResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -52,9 +53,16 @@ final class OpenAiResponses {
 
     ChatCompletion checkedCompletion(ChatCompletion completion) {
         if (completion.choices() == null || completion.extra().containsKey("error")) {
-            throw errorIn(completion.extra());
+            throw errorIn(completion.extra(), "a completion without choices");
         }
         return completion;
+    }
+
+    EmbeddingResponse checkedEmbedding(EmbeddingResponse response) {
+        if (response.data() == null || response.extra().containsKey("error")) {
+            throw errorIn(response.extra(), "an embedding response without data");
+        }
+        return response;
     }
 
     ChatCompletionChunk chunk(ServerSentEvent<String> event) {
@@ -65,15 +73,15 @@ final class OpenAiResponses {
         ChatCompletionChunk chunk =
                 parse(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), ChatCompletionChunk.class);
         if ("error".equals(event.event()) || chunk.extra().containsKey("error")) {
-            throw errorIn(chunk.extra());
+            throw errorIn(chunk.extra(), "a chunk without content");
         }
         return chunk;
     }
 
-    private RuntimeException errorIn(Map<String, Object> extra) {
+    private RuntimeException errorIn(Map<String, Object> extra, String otherwise) {
         Object error = extra.get("error");
         if (error == null) {
-            return invalid("a completion without choices");
+            return invalid(otherwise);
         }
         JsonNode node = json.upstreamMapper().valueToTree(error);
         return ProviderErrors.errorEvent(provider, node);
