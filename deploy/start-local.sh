@@ -292,10 +292,11 @@ done
 echo "    logs     $LOGS/"
 if [[ " $SERVICES " == *" admin "* ]]; then
     echo
-    echo "Admin (development secrets from $SECRETS):"
-    echo "    console/API  http://localhost:$TOLLGATE_ADMIN_PORT/api/v1   (OpenAPI: /v3/api-docs)"
+    echo "Admin console (development secrets from $SECRETS):"
+    echo "    console      http://localhost:$TOLLGATE_ADMIN_PORT/   (sign in with the email and password below)"
     echo "    email        $TOLLGATE_ADMIN_EMAIL"
-    echo "    password     $TOLLGATE_ADMIN_PASSWORD   (used only when the first admin is created)"
+    echo "    password     $TOLLGATE_ADMIN_PASSWORD   (set only when the first admin is created)"
+    echo "    REST API     http://localhost:$TOLLGATE_ADMIN_PORT/api/v1   (OpenAPI: /v3/api-docs)"
     echo "    API token    $TOLLGATE_ADMIN_API_TOKEN"
     echo "    try          curl -s http://localhost:$TOLLGATE_ADMIN_PORT/api/v1/tenants -H 'Authorization: Bearer $TOLLGATE_ADMIN_API_TOKEN'"
     if [[ -s "$DEMO_KEY_FILE" ]]; then

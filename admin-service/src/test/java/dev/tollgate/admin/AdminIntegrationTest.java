@@ -48,7 +48,7 @@ public abstract class AdminIntegrationTest {
         registry.add("tollgate.providers.allow-private-upstreams", () -> "true");
     }
 
-    static String redisUri() {
+    public static String redisUri() {
         return TestInfrastructure.redisUri() + "/" + REDIS_DATABASE;
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -98,6 +99,16 @@ class KeyRepository {
     Mono<Long> count(UUID tenantId) {
         return database.sql("select count(*) from virtual_key where tenant_id = :tenant")
                 .bind("tenant", tenantId)
+                .map(row -> row.get(0, Long.class))
+                .one();
+    }
+
+    /** Keys usable now (active and unexpired), of one tenant or, with {@code null}, of all. */
+    Mono<Long> countActive(@Nullable UUID tenantId) {
+        return database.sql(
+                        "select count(*) from virtual_key where status = 'active'"
+                                + " and (expires_at is null or expires_at > now()) and (:tenant::uuid is null or tenant_id = :tenant)")
+                .bind("tenant", Sql.nullable(tenantId, UUID.class))
                 .map(row -> row.get(0, Long.class))
                 .one();
     }

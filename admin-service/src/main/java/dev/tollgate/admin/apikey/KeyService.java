@@ -115,6 +115,18 @@ public class KeyService {
                 .flatMap(issued -> published(issued.key()).thenReturn(issued));
     }
 
+    /** The key, for a page that asks to confirm a change to it; 404 unless the caller sees its tenant. */
+    Mono<KeyView> get(Caller caller, UUID keyId) {
+        return keys.find(keyId)
+                .filter(key -> caller.sees(key.tenantId()))
+                .switchIfEmpty(Mono.error(() -> AdminException.notFound(KEY)));
+    }
+
+    /** How many keys are usable now among the tenants the caller sees. */
+    public Mono<Long> countActive(Caller caller) {
+        return keys.countActive(caller.tenantId());
+    }
+
     Duration defaultGrace() {
         return properties.rotationGracePeriod();
     }

@@ -9,6 +9,7 @@ import dev.tollgate.admin.system.PageView;
 import dev.tollgate.admin.system.Paging;
 import dev.tollgate.model.route.SealedSecret;
 import dev.tollgate.model.route.SecretSealer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,16 @@ public class ProviderService {
                 .page(paging)
                 .collectList()
                 .zipWith(providers.count(), (items, total) -> PageView.of(items, paging, total));
+    }
+
+    /** Every provider, by name, for choosing where a model is deployed; platform-wide users only. */
+    public Mono<List<ProviderView>> all(Caller caller) {
+        return list(caller, new Paging(0, Paging.MAX_SIZE)).map(PageView::items);
+    }
+
+    /** How many providers exist, for a caller allowed to see them; empty for tenant-scoped callers. */
+    public Mono<Long> count(Caller caller) {
+        return caller.platformWide() ? providers.count() : Mono.empty();
     }
 
     /** Whether the provider exists, for routes that deploy to it. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A provider account as the API shows it: the API key never, its last four characters at most. */
-record ProviderView(
+public record ProviderView(
         UUID id,
         String name,
         String type,

@@ -70,6 +70,12 @@ class RouteRepository {
                 .all();
     }
 
+    Flux<String> names() {
+        return database.sql("select name from model_route order by name")
+                .map(row -> row.get(0, String.class))
+                .all();
+    }
+
     Mono<Long> count() {
         return database.sql("select count(*) from model_route")
                 .map(row -> row.get(0, Long.class))

@@ -75,6 +75,16 @@ public class RouteService {
                 .zipWith(routes.count(), (items, total) -> PageView.of(items, paging, total));
     }
 
+    /** Every public model name, for choosing what a key may call. */
+    public Mono<List<String>> names() {
+        return routes.names().collectList();
+    }
+
+    /** How many public models exist; every role may know. */
+    public Mono<Long> count() {
+        return routes.count();
+    }
+
     private Mono<Void> checkProvider(DeploymentForm deployment) {
         return providers
                 .exists(Objects.requireNonNull(deployment.providerId()))

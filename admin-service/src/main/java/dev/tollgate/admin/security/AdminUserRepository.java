@@ -30,6 +30,15 @@ class AdminUserRepository {
                 .one();
     }
 
+    /** The user who signs in to the console with {@code email} (compared without regard to case). */
+    Mono<ConsoleLogin> findLogin(String email) {
+        return database.sql("select id, email, role, tenant_id, password_hash from admin_user"
+                        + " where lower(email) = lower(:email)")
+                .bind("email", email)
+                .map(row -> new ConsoleLogin(caller(row), row.get("password_hash", String.class)))
+                .one();
+    }
+
     Mono<Boolean> anyPlatformAdmin() {
         return database.sql("select exists (select 1 from admin_user where role = 'PLATFORM_ADMIN')")
                 .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
@@ -77,5 +86,14 @@ class AdminUserRepository {
                 row.get("email", String.class),
                 Role.valueOf(row.get("role", String.class)),
                 row.get("tenant_id", UUID.class));
+    }
+
+    /** A console user and the password hash to check a sign-in against. */
+    record ConsoleLogin(Caller caller, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "ConsoleLogin[" + caller.email() + "]";
+        }
     }
 }

@@ -31,9 +31,24 @@ public record Caller(
         return tenantId == null || tenantId.equals(tenant);
     }
 
+    /** Whether the caller has one of {@code roles}; pages use it to offer only what the services will allow. */
+    public boolean has(Role... roles) {
+        return Arrays.asList(roles).contains(role);
+    }
+
+    /** Whether the caller may create tenants, providers and models and suspend tenants. */
+    public boolean platformAdmin() {
+        return role == Role.PLATFORM_ADMIN;
+    }
+
+    /** Whether the caller may issue, rotate and revoke keys (of the tenants it sees). */
+    public boolean keyAdmin() {
+        return has(Role.PLATFORM_ADMIN, Role.TENANT_ADMIN);
+    }
+
     /** Refuses unless the caller has one of {@code roles}. */
     public void require(Role... roles) {
-        if (!Arrays.asList(roles).contains(role)) {
+        if (!has(roles)) {
             throw AdminException.forbidden("This needs the role " + Arrays.toString(roles) + ".");
         }
     }

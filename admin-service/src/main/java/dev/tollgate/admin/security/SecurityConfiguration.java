@@ -19,9 +19,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Two filter chains: {@code /api/**} takes bearer API tokens and nothing else (stateless, no CSRF because no
- * cookies), and everything else, where the console's form login will go, exposes only health, metrics and the
- * OpenAPI document for now.
+ * The REST API's filter chain: {@code /api/**} takes bearer API tokens and nothing else (stateless, no CSRF because no
+ * cookies). Everything else belongs to the console's chain in {@link ConsoleSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,22 +51,6 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .build();
-    }
-
-    @Bean
-    @Order(2)
-    SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http) {
-        return http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
-                        .permitAll()
-                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**")
-                        .permitAll()
-                        .anyExchange()
-                        .denyAll())
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
     }
 

@@ -1,4 +1,7 @@
-/** Who may call the REST API: admin users, their hashed API tokens, roles and tenant scoping. */
+/**
+ * Who may use the REST API and the console: admin users, their hashed API tokens, console sign-in with sessions and
+ * CSRF, roles and tenant scoping.
+ */
 @NullMarked
 package dev.tollgate.admin.security;
 

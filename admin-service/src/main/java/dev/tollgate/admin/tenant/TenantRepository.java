@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 class TenantRepository {
 
     private static final String COLUMNS = "id, name, slug, cost_center, contact, status, created_at";
+    private static final String FILTER = "(:only::uuid is null or id = :only)"
+            + " and (:pattern::text is null or name ilike :pattern or slug ilike :pattern)";
 
     private final DatabaseClient database;
 
@@ -65,22 +67,36 @@ class TenantRepository {
                 .one();
     }
 
-    /** A page of tenants, or of just {@code only} for a tenant-scoped caller. */
-    Flux<TenantView> page(@Nullable UUID only, Paging paging) {
-        return database.sql("select " + COLUMNS + " from tenant where (:only::uuid is null or id = :only)"
+    /**
+     * A page of tenants, or of just {@code only} for a tenant-scoped caller, optionally those whose name or slug
+     * contains {@code query}.
+     */
+    Flux<TenantView> page(@Nullable UUID only, @Nullable String query, Paging paging) {
+        return database.sql("select " + COLUMNS + " from tenant where " + FILTER
                         + " order by created_at, id limit :limit offset :offset")
                 .bind("only", Sql.nullable(only, UUID.class))
+                .bind("pattern", Sql.nullable(pattern(query), String.class))
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(TenantRepository::view)
                 .all();
     }
 
-    Mono<Long> count(@Nullable UUID only) {
-        return database.sql("select count(*) from tenant where (:only::uuid is null or id = :only)")
+    Mono<Long> count(@Nullable UUID only, @Nullable String query) {
+        return database.sql("select count(*) from tenant where " + FILTER)
                 .bind("only", Sql.nullable(only, UUID.class))
+                .bind("pattern", Sql.nullable(pattern(query), String.class))
                 .map(row -> row.get(0, Long.class))
                 .one();
+    }
+
+    /** A {@code like} pattern matching {@code query} anywhere, its own wildcards taken literally. */
+    private static @Nullable String pattern(@Nullable String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String literal = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + literal + "%";
     }
 
     private static TenantView view(Readable row) {

@@ -42,12 +42,23 @@ public class TenantService {
     }
 
     Mono<PageView<TenantView>> list(Caller caller, Paging paging) {
-        return tenants.page(caller.tenantId(), paging)
-                .collectList()
-                .zipWith(tenants.count(caller.tenantId()), (items, total) -> PageView.of(items, paging, total));
+        return search(caller, null, paging);
     }
 
-    Mono<TenantView> get(Caller caller, UUID id) {
+    /** The tenants the caller sees whose name or slug contains {@code query}; all of them without one. */
+    Mono<PageView<TenantView>> search(Caller caller, @Nullable String query, Paging paging) {
+        return tenants.page(caller.tenantId(), query, paging)
+                .collectList()
+                .zipWith(tenants.count(caller.tenantId(), query), (items, total) -> PageView.of(items, paging, total));
+    }
+
+    /** How many tenants the caller sees. */
+    public Mono<Long> count(Caller caller) {
+        return tenants.count(caller.tenantId(), null);
+    }
+
+    /** The tenant, or a 404 when it does not exist or belongs to a tenant the caller may not see. */
+    public Mono<TenantView> get(Caller caller, UUID id) {
         if (!caller.sees(id)) {
             return Mono.error(AdminException.notFound("tenant"));
         }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A tenant as the API shows it and the audit log records it. */
-record TenantView(
+public record TenantView(
         UUID id,
         String name,
         String slug,

@@ -1,0 +1,205 @@
+package dev.tollgate.admin.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.key.KeyHasher;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Console pages over HTTP as a signed-in platform admin: forms, inline errors, confirmations and error pages. */
+class ConsolePagesIntegrationTests extends AdminIntegrationTest {
+
+    private static final Pattern SECRET = Pattern.compile("id=\"secret\" value=\"(sk-tg-[^\"]+)\"");
+
+    ConsoleSession admin;
+
+    @BeforeEach
+    void signIn() {
+        String email = unique("pages") + "@example.test";
+        database.sql("insert into admin_user (email, password_hash, role) values (:e, :h, 'PLATFORM_ADMIN')")
+                .bind("e", email)
+                .bind(
+                        "h",
+                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                                .encode("pw"))
+                .then()
+                .block();
+        admin = ConsoleSession.anonymous(client);
+        assertThat(admin.signIn(email, "pw")).isEqualTo("/");
+    }
+
+    @Test
+    void showsValidationErrorsNextToTheFieldsAndKeepsWhatWasTyped() {
+        EntityExchangeResult<String> result =
+                admin.post("/tenants/new", "/tenants", form("name", "Acme Search", "slug", "Not A Slug"));
+
+        assertThat(result.getStatus().value()).isEqualTo(200);
+        assertThat(result.getResponseBody())
+                .contains("must be lowercase letters, digits and inner hyphens")
+                .contains("value=\"Acme Search\"")
+                .contains("value=\"Not A Slug\"");
+    }
+
+    @Test
+    void reportsATakenSlugOnTheForm() {
+        String slug = unique("dup");
+        createTenant(slug);
+
+        String page = admin.post("/tenants/new", "/tenants", form("name", "Again", "slug", slug))
+                .getResponseBody();
+
+        assertThat(page).contains("is already taken by another tenant");
+    }
+
+    @Test
+    void findsTenantsByPartOfTheirNameOrSlug() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        createTenant("find-" + marker);
+
+        assertThat(admin.html("/tenants?q=" + marker)).contains("find-" + marker);
+        assertThat(admin.html("/tenants?q=no-such-" + marker)).contains("No tenant matches");
+    }
+
+    @Test
+    void suspendsATenantOnlyAfterConfirmation() {
+        String tenant = createTenant(unique("susp"));
+
+        assertThat(admin.html("/tenants/" + tenant + "/suspend")).contains("Suspend tenant");
+        assertThat(status(tenant)).isEqualTo("active");
+        String location = admin.post("/tenants/" + tenant + "/suspend", "/tenants/" + tenant + "/suspend", form())
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+
+        assertThat(location).isEqualTo("/tenants/" + tenant + "?suspended");
+        assertThat(status(tenant)).isEqualTo("suspended");
+        assertThat(admin.html(location)).contains("The tenant was suspended.").contains("activate-tenant");
+    }
+
+    @Test
+    void asksForAtLeastOneModelWhenIssuingAKey() {
+        String tenant = createTenant(unique("nomodel"));
+
+        String page = admin.post(
+                        "/tenants/" + tenant + "/keys/new", "/tenants/" + tenant + "/keys", form("name", "app"))
+                .getResponseBody();
+
+        assertThat(page).contains("choose at least one model");
+    }
+
+    @Test
+    void rotatingShowsTheNewSecretOnceWithoutCachingIt() {
+        String tenant = createTenant(unique("rotate"));
+        String first = issue(tenant);
+        String keyId = database.sql("select id::text from virtual_key where tenant_id = :t")
+                .bind("t", UUID.fromString(tenant))
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+
+        EntityExchangeResult<String> rotated =
+                admin.post("/keys/" + keyId + "/rotate", "/keys/" + keyId + "/rotate", form());
+
+        assertThat(rotated.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
+        String second = secretIn(rotated.getResponseBody());
+        assertThat(second).isNotEqualTo(first);
+        assertThat(rotated.getResponseBody()).contains("The previous secret keeps working until");
+        KeyHasher hasher = new KeyHasher(KEY_HASH_SECRET);
+        assertThat(redis.exists(ConfigKeys.key(hasher.hash(first)))).isTrue();
+        assertThat(redis.exists(ConfigKeys.key(hasher.hash(second)))).isTrue();
+        assertThat(admin.html("/tenants/" + tenant)).doesNotContain(first).doesNotContain(second);
+    }
+
+    @Test
+    void asksForAProviderWhenAddingAModel() {
+        String page = admin.post(
+                        "/models/new",
+                        "/models",
+                        form(
+                                "name",
+                                unique("m"),
+                                "strategy",
+                                "priority",
+                                "upstreamModel",
+                                "x",
+                                "inputPrice",
+                                "1",
+                                "outputPrice",
+                                "2"))
+                .getResponseBody();
+
+        assertThat(page).contains("choose a provider");
+    }
+
+    @Test
+    void rendersErrorsThroughTheErrorPage() {
+        String missing = admin.get("/tenants/" + UUID.randomUUID())
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(missing).contains("error-detail").contains("tenant not found");
+
+        String unknown = admin.get("/no-such-page")
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(unknown).contains("There is nothing at this address.");
+    }
+
+    @Test
+    void showsCountsAndRecentChangesOnTheDashboardAndInTheAuditLog() {
+        String slug = unique("dash");
+        String tenant = createTenant(slug);
+
+        assertThat(admin.html("/"))
+                .contains("tenant-count")
+                .contains("Recent changes")
+                .contains(tenant);
+        assertThat(admin.html("/audit")).contains("tenant.create").contains(tenant);
+    }
+
+    private String issue(String tenant) {
+        MultiValueMap<String, String> key = form("name", "app", "rpmLimit", "60");
+        key.addAll("models", List.of("*"));
+        EntityExchangeResult<String> issued =
+                admin.post("/tenants/" + tenant + "/keys/new", "/tenants/" + tenant + "/keys", key);
+        assertThat(issued.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
+        return secretIn(issued.getResponseBody());
+    }
+
+    private String status(String tenant) {
+        return database.sql("select status from tenant where id = :id")
+                .bind("id", UUID.fromString(tenant))
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+    }
+
+    private static String secretIn(String html) {
+        Matcher secret = SECRET.matcher(html);
+        assertThat(secret.find()).as("a secret in the page").isTrue();
+        return secret.group(1);
+    }
+
+    private static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+}
