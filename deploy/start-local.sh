@@ -300,16 +300,18 @@ if [[ " $SERVICES " == *" admin "* ]]; then
     echo "    API token    $TOLLGATE_ADMIN_API_TOKEN"
     echo "    try          curl -s http://localhost:$TOLLGATE_ADMIN_PORT/api/v1/tenants -H 'Authorization: Bearer $TOLLGATE_ADMIN_API_TOKEN'"
     if [[ -s "$DEMO_KEY_FILE" ]]; then
-        echo "    demo key     $(cat "$DEMO_KEY_FILE")   (created on the first start of a fresh database; shown once in the admin log)"
+        DEMO_KEY="$(cat "$DEMO_KEY_FILE")"
+        rm -f "$DEMO_KEY_FILE" # shown once: Tollgate keeps only its hash
+        echo "    demo key     $DEMO_KEY   (shown only this once: save it)"
     else
-        echo "    demo key     none: it is created, and shown, only on the first start of a fresh database"
+        echo "    demo key     not shown again: it was printed on the first start of this database"
     fi
 fi
 if [[ " $SERVICES " == *" gateway "* ]]; then
     echo
     echo "Try it:"
-    echo "    curl -s http://localhost:$TOLLGATE_GATEWAY_PORT/v1/chat/completions -H 'Content-Type: application/json'" \
-        "-d '{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'"
+    echo "    curl -s http://localhost:$TOLLGATE_GATEWAY_PORT/v1/chat/completions -H \"Authorization: Bearer ${DEMO_KEY:-\$TOLLGATE_DEMO_KEY}\"" \
+        "-H 'Content-Type: application/json' -d '{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}'"
 fi
 
 # --- (g) stay in the foreground until Ctrl-C, SIGTERM or a service dies ------------------------------------------

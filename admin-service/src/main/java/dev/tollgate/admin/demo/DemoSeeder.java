@@ -57,9 +57,12 @@ class DemoSeeder implements ApplicationRunner {
             return;
         }
         String secret = seed().block();
-        log.warn("Demo API key (shown once): {}", secret);
         if (properties.keyFile() != null && secret != null) {
+            // The start script shows it from this file once and deletes it, so it never lands in a log file.
             write(properties.keyFile(), secret);
+            log.info("Demo API key written to {}", properties.keyFile());
+        } else {
+            log.warn("Demo API key (shown once): {}", secret);
         }
     }
 
