@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.auth.ApiKeys;
-import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
@@ -9,15 +8,25 @@ import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
+import dev.tollgate.gateway.usage.Billing;
+import dev.tollgate.gateway.usage.TokenMeter;
+import dev.tollgate.gateway.usage.Tokens;
+import dev.tollgate.gateway.usage.UsageLedger;
+import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.usage.UsageRecorded;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /v1/chat/completions}: authenticate, read, validate, route, then answer as JSON or as a stream. */
+/**
+ * {@code POST /v1/chat/completions}: authenticate, read, validate, route and meter, then answer as JSON or as a
+ * stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
+ * limits, budget holds) belong between {@link #route} and {@link #respond}; what they hold is settled with the event.
+ */
 @Component
 class ChatCompletionsHandler {
 
@@ -27,6 +36,8 @@ class ChatCompletionsHandler {
     private final OpenAiJson json;
     private final ChatStreams streams;
     private final GatewayMetrics metrics;
+    private final TokenMeter meter;
+    private final UsageLedger ledger;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -34,37 +45,52 @@ class ChatCompletionsHandler {
             Router router,
             OpenAiJson json,
             ChatStreams streams,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            TokenMeter meter,
+            UsageLedger ledger) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
         this.json = json;
         this.streams = streams;
         this.metrics = metrics;
+        this.meter = meter;
+        this.ledger = ledger;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
-                .flatMap(caller -> read(caller, http))
+                .map(caller -> Authenticated.of(caller, http))
+                .flatMap(this::read)
                 .flatMap(this::route)
                 .flatMap(this::respond);
     }
 
-    private Mono<CallerRequest<ChatCompletionRequest>> read(Caller caller, ServerRequest http) {
-        return reader.read(http, ChatCompletionRequest.class)
+    private Mono<CallerRequest<ChatCompletionRequest>> read(Authenticated call) {
+        return reader.read(call.http(), ChatCompletionRequest.class)
                 .map(RequestValidator::validChat)
-                .map(request -> new CallerRequest<>(caller, request, http.exchange()));
+                .map(request -> readRequest(call, request))
+                .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
+    }
+
+    private CallerRequest<ChatCompletionRequest> readRequest(Authenticated call, ChatCompletionRequest request) {
+        var metered = call.usage().read(request.model(), request.user(), request.streaming());
+        return new CallerRequest<>(call.caller(), request, metered, call.http().exchange());
     }
 
     private Mono<ChatCall> route(CallerRequest<ChatCompletionRequest> call) {
-        return router.route(call.caller(), call.request().model()).map(route -> routed(call, route));
+        return router.route(call.caller(), call.request().model())
+                .map(route -> routed(call, route))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
     private ChatCall routed(CallerRequest<ChatCompletionRequest> call, Route route) {
         metrics.routed(
                 call.exchange(),
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
-        return new ChatCall(call.request(), route.client(), call.context(), call.exchange());
+        int prompt = meter.prompt(call.request(), route.upstreamModel());
+        var metered = call.metered().routed(Billing.of(route), prompt);
+        return new ChatCall(call.request(), route.client(), call.context(), metered, call.exchange());
     }
 
     private Mono<ServerResponse> respond(ChatCall call) {
@@ -72,10 +98,32 @@ class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> answer(ChatCall call) {
-        return call.provider().complete(call.request(), call.context()).flatMap(this::ok);
+        return call.provider()
+                .complete(call.request(), call.context())
+                .flatMap(completion -> settled(call, completion))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
+                .doOnCancel(() -> ledger.cancelled(call.metered(), promptOnly(call), null));
     }
 
-    private Mono<ServerResponse> ok(ChatCompletion completion) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.write(completion));
+    private Mono<ServerResponse> settled(ChatCall call, ChatCompletion completion) {
+        int counted = completion.usage() == null ? meter.completion(completion, upstreamModel(call)) : 0;
+        Tokens tokens = Tokens.of(completion.usage(), call.metered().promptTokens(), counted);
+        return ledger.settle(call.metered(), Outcome.success(tokens, null)).flatMap(event -> ok(completion, event));
+    }
+
+    private Mono<ServerResponse> ok(ChatCompletion completion, UsageRecorded event) {
+        return CostHeader.on(ServerResponse.ok(), event)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.write(completion));
+    }
+
+    private static String upstreamModel(ChatCall call) {
+        var billing = call.metered().billing();
+        return billing == null ? "" : billing.upstreamModel();
+    }
+
+    // A caller that leaves before a non-streaming answer: the provider has the prompt, the output is unknown.
+    private static Tokens promptOnly(ChatCall call) {
+        return Tokens.counted(call.metered().promptTokens(), 0);
     }
 }

@@ -5,7 +5,12 @@ import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.provider.ProviderErrors;
+import dev.tollgate.gateway.usage.StreamTally;
+import dev.tollgate.gateway.usage.UsageLedger;
+import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.ChatCompletionChunk;
+import dev.tollgate.model.usage.UsageStatus;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -21,6 +26,10 @@ import reactor.core.publisher.Signal;
  * Relays a provider's chunk stream as server-sent events. Nothing is buffered: each event is flushed as it arrives.
  * A failure before the first event still gets a proper error status; after it, the status is already sent, so the
  * failure becomes an error event and the stream ends without {@code [DONE]}.
+ *
+ * <p>Every chunk passes a {@link StreamTally} first. The provider's usage chunk (which the adapters always ask for)
+ * reaches only callers that asked for it themselves. The usage event is written before {@code [DONE]}, before the
+ * error event of a failed stream, or, when the caller goes away, on the cancel; it bills what was generated.
  */
 @Component
 class ChatStreams {
@@ -30,16 +39,22 @@ class ChatStreams {
 
     private final SseEvents sse;
     private final GatewayMetrics metrics;
+    private final UsageLedger ledger;
 
-    ChatStreams(SseEvents sse, GatewayMetrics metrics) {
+    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger) {
         this.sse = sse;
         this.metrics = metrics;
+        this.ledger = ledger;
     }
 
     Mono<ServerResponse> respond(ChatCall call) {
+        StreamTally tally = ledger.tally(call.metered());
         Flux<byte[]> events = call.provider().stream(call.request(), call.context())
-                .switchOnFirst(
-                        (first, chunks) -> first.hasValue() ? relayed(call, chunks) : failedEarly(call, first, chunks));
+                .map(tally::observe)
+                .switchOnFirst((first, chunks) ->
+                        first.hasValue() ? relayed(call, tally, chunks) : failedEarly(call, first, chunks))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
+                .doOnCancel(() -> ledger.cancelled(call.metered(), tally.tokens(), tally.ttftMillis()));
         return ServerResponse.ok()
                 .contentType(EVENT_STREAM)
                 .header("Cache-Control", "no-cache")
@@ -47,11 +62,40 @@ class ChatStreams {
                 .body(flushedEachEvent(events));
     }
 
-    private Flux<byte[]> relayed(ChatCall call, Flux<ChatCompletionChunk> chunks) {
+    private Flux<byte[]> relayed(ChatCall call, StreamTally tally, Flux<ChatCompletionChunk> chunks) {
         metrics.firstToken(call.exchange());
-        return chunks.map(sse::data)
-                .concatWith(Mono.fromSupplier(sse::done))
-                .onErrorResume(failure -> Mono.just(failedMidway(call, failure)));
+        return chunks.mapNotNull(chunk -> forCaller(call, chunk))
+                .map(sse::data)
+                .concatWith(done(call, tally))
+                .onErrorResume(failure -> failedMidway(call, tally, failure));
+    }
+
+    // The event is written before [DONE], so no answered stream lacks its record. Deferred: the tally is read when
+    // the last chunk has passed, not when the stream is assembled.
+    private Mono<byte[]> done(ChatCall call, StreamTally tally) {
+        return Mono.defer(() -> ledger.settle(call.metered(), Outcome.success(tally.tokens(), tally.ttftMillis())))
+                .map(event -> sse.done());
+    }
+
+    // The caller sees exactly what it asked for: the usage the gateway asked for on its behalf is removed.
+    private static @Nullable ChatCompletionChunk forCaller(ChatCall call, ChatCompletionChunk chunk) {
+        if (chunk.usage() == null || call.request().wantsStreamUsage()) {
+            return chunk;
+        }
+        return chunk.usageOnly() ? null : withoutUsage(chunk);
+    }
+
+    private static ChatCompletionChunk withoutUsage(ChatCompletionChunk chunk) {
+        return new ChatCompletionChunk(
+                chunk.id(),
+                chunk.object(),
+                chunk.created(),
+                chunk.model(),
+                chunk.choices(),
+                null,
+                chunk.systemFingerprint(),
+                chunk.serviceTier(),
+                chunk.extra());
     }
 
     // Before the first event nothing is committed: an error travels on to the error handler and gets its status.
@@ -63,10 +107,16 @@ class ChatStreams {
         return Flux.error(ProviderErrors.invalidResponse(call.provider().provider(), "a stream without events", null));
     }
 
-    private byte[] failedMidway(ChatCall call, Throwable failure) {
+    private Mono<byte[]> failedMidway(ChatCall call, StreamTally tally, Throwable failure) {
         GatewayException error = failure instanceof GatewayException known
                 ? known
                 : GatewayException.upstream(ErrorCode.INTERNAL_ERROR, "The gateway failed while streaming.", failure);
+        logMidway(call, error, failure);
+        Outcome outcome = new Outcome(UsageStatus.UPSTREAM_ERROR, tally.tokens(), 200, tally.ttftMillis());
+        return ledger.settle(call.metered(), outcome).map(event -> sse.error(OpenAiErrors.envelope(error)));
+    }
+
+    private static void logMidway(ChatCall call, GatewayException error, Throwable failure) {
         if (error.code() == ErrorCode.INTERNAL_ERROR) {
             log.error(
                     "request {} stream failed after its first event",
@@ -78,7 +128,6 @@ class ChatStreams {
                     call.context().requestId(),
                     error.code().code());
         }
-        return sse.error(OpenAiErrors.envelope(error));
     }
 
     private static BodyInserter<Flux<byte[]>, ReactiveHttpOutputMessage> flushedEachEvent(Flux<byte[]> events) {

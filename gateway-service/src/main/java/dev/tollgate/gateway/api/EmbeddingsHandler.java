@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.auth.ApiKeys;
-import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
@@ -9,15 +8,22 @@ import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
+import dev.tollgate.gateway.usage.Billing;
+import dev.tollgate.gateway.usage.MeteredCall;
+import dev.tollgate.gateway.usage.TokenMeter;
+import dev.tollgate.gateway.usage.Tokens;
+import dev.tollgate.gateway.usage.UsageLedger;
+import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.EmbeddingRequest;
 import dev.tollgate.model.openai.EmbeddingResponse;
+import dev.tollgate.model.usage.UsageRecorded;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /v1/embeddings}. */
+/** {@code POST /v1/embeddings}, metered like chat: one usage event per authenticated request. */
 @Component
 class EmbeddingsHandler {
 
@@ -26,38 +32,86 @@ class EmbeddingsHandler {
     private final Router router;
     private final OpenAiJson json;
     private final GatewayMetrics metrics;
+    private final TokenMeter meter;
+    private final UsageLedger ledger;
 
-    EmbeddingsHandler(ApiKeys keys, RequestReader reader, Router router, OpenAiJson json, GatewayMetrics metrics) {
+    EmbeddingsHandler(
+            ApiKeys keys,
+            RequestReader reader,
+            Router router,
+            OpenAiJson json,
+            GatewayMetrics metrics,
+            TokenMeter meter,
+            UsageLedger ledger) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
         this.json = json;
         this.metrics = metrics;
+        this.meter = meter;
+        this.ledger = ledger;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
-                .flatMap(caller -> read(caller, http))
-                .flatMap(this::routeAndCall)
-                .flatMap(this::ok);
+                .map(caller -> Authenticated.of(caller, http))
+                .flatMap(this::read)
+                .flatMap(this::route)
+                .flatMap(this::call);
     }
 
-    private Mono<CallerRequest<EmbeddingRequest>> read(Caller caller, ServerRequest http) {
-        return reader.read(http, EmbeddingRequest.class)
+    private Mono<CallerRequest<EmbeddingRequest>> read(Authenticated call) {
+        return reader.read(call.http(), EmbeddingRequest.class)
                 .map(RequestValidator::validEmbedding)
-                .map(request -> new CallerRequest<>(caller, request, http.exchange()));
+                .map(request -> new CallerRequest<>(
+                        call.caller(),
+                        request,
+                        call.usage().read(request.model(), request.user(), false),
+                        call.http().exchange()))
+                .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
     }
 
-    private Mono<EmbeddingResponse> routeAndCall(CallerRequest<EmbeddingRequest> call) {
-        return router.route(call.caller(), call.request().model()).flatMap(route -> embed(call, route));
+    private Mono<Routed> route(CallerRequest<EmbeddingRequest> call) {
+        return router.route(call.caller(), call.request().model())
+                .map(route -> routed(call, route))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
-    private Mono<EmbeddingResponse> embed(CallerRequest<EmbeddingRequest> call, Route route) {
+    private Routed routed(CallerRequest<EmbeddingRequest> call, Route route) {
         metrics.routed(call.exchange(), new CallTags(route.model(), route.provider(), false));
-        return route.client().embed(call.request(), call.context());
+        int input = meter.input(call.request(), route.upstreamModel());
+        return new Routed(call, route, call.metered().routed(Billing.of(route), input));
     }
 
-    private Mono<ServerResponse> ok(EmbeddingResponse response) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(json.write(response));
+    private Mono<ServerResponse> call(Routed call) {
+        MeteredCall metered = call.metered();
+        return call.route()
+                .client()
+                .embed(call.request().request(), call.request().context())
+                .flatMap(response -> settled(metered, response))
+                .onErrorResume(failure -> ledger.failed(metered, failure, true))
+                .doOnCancel(() -> ledger.cancelled(metered, Tokens.counted(metered.promptTokens(), 0), null));
     }
+
+    private Mono<ServerResponse> settled(MeteredCall metered, EmbeddingResponse response) {
+        Tokens tokens = response.usage() == null || response.usage().promptTokens() == null
+                ? Tokens.counted(metered.promptTokens(), 0)
+                : new Tokens(response.usage().promptTokens(), 0, 0, 0, false);
+        return ledger.settle(metered, Outcome.success(tokens, null)).flatMap(event -> ok(response, event));
+    }
+
+    private Mono<ServerResponse> ok(EmbeddingResponse response, UsageRecorded event) {
+        return CostHeader.on(ServerResponse.ok(), event)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json.write(response));
+    }
+
+    /**
+     * An embedding request routed and metered.
+     *
+     * @param request the request
+     * @param route where it goes
+     * @param metered its usage so far, input tokens counted
+     */
+    private record Routed(CallerRequest<EmbeddingRequest> request, Route route, MeteredCall metered) {}
 }

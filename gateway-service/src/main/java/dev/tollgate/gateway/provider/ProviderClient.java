@@ -24,7 +24,9 @@ public interface ProviderClient {
     Mono<ChatCompletion> complete(ChatCompletionRequest request, CallContext context);
 
     /**
-     * A streaming chat completion as chunks, in order, without the {@code [DONE]} terminator. Cancelling the
+     * A streaming chat completion as chunks, in order, without the {@code [DONE]} terminator. Adapters ask their
+     * provider for its usage and pass it on (OpenAI's usage-only last chunk) whether or not the caller asked for it:
+     * it is what the gateway meters, and the gateway removes it for callers that did not ask. Cancelling the
      * subscription cancels the upstream call.
      */
     Flux<ChatCompletionChunk> stream(ChatCompletionRequest request, CallContext context);

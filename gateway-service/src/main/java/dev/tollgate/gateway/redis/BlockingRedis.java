@@ -3,6 +3,7 @@ package dev.tollgate.gateway.redis;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAddParams;
 
 /**
  * The only gateway type that touches Jedis. Jedis blocks its caller, so each command runs on a bounded scheduler
@@ -46,6 +48,14 @@ public final class BlockingRedis implements AutoCloseable {
     /** The members of the set at {@code key}; empty when there is none. */
     public Mono<Set<String>> members(String key) {
         return call(redis -> redis.smembers(key));
+    }
+
+    /**
+     * Appends an entry with an id Redis assigns to the stream at {@code key}: one {@code XADD}, one round trip, and no
+     * trimming, so nothing a reader has not yet acknowledged is ever dropped. Completes with the entry's id.
+     */
+    public Mono<String> append(String key, Map<String, String> fields) {
+        return call(redis -> redis.xadd(key, XAddParams.xAddParams(), fields).toString());
     }
 
     private <T> Mono<T> call(Function<UnifiedJedis, @Nullable T> command) {

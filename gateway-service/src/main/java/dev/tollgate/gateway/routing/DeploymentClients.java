@@ -10,6 +10,7 @@ import dev.tollgate.model.route.ProviderSnapshot;
 import dev.tollgate.model.route.SealedSecret;
 import dev.tollgate.model.route.SecretSealer;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,7 +39,13 @@ class DeploymentClients {
     Route routeFor(String model, ModelRoute published) {
         try {
             Deployment deployment = published.deployments().getFirst();
-            return new Route(model, catalog.clientFor(target(deployment)), PUBLISHED_OWNER);
+            return new Route(
+                    model,
+                    catalog.clientFor(target(deployment)),
+                    PUBLISHED_OWNER,
+                    deployment.deploymentId(),
+                    deployment.upstreamModel(),
+                    deployment.prices() == null ? List.of() : deployment.prices());
         } catch (RuntimeException unusable) { // no deployment, unknown type, missing URL, credential will not open
             log.error("the published route for model {} cannot be used: {}", model, unusable.getMessage());
             throw GatewayException.upstream(

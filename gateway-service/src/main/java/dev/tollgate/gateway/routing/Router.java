@@ -7,6 +7,7 @@ import dev.tollgate.gateway.provider.ModelCatalog;
 import dev.tollgate.model.openai.ModelList;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +50,7 @@ public final class Router {
 
     private Route staticRoute(String model) {
         return catalog.staticRoute(model)
-                .map(client -> new Route(model, client, client.provider()))
+                .map(client -> new Route(model, client, client.provider(), null, model, List.of()))
                 .orElseThrow(() -> notFound(model));
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.model.key.KeyHasher;
 import dev.tollgate.model.key.KeyPrincipal;
 import dev.tollgate.model.route.Deployment;
 import dev.tollgate.model.route.ModelRoute;
+import dev.tollgate.model.route.PriceVersion;
 import dev.tollgate.model.route.ProviderSnapshot;
 import dev.tollgate.model.route.SecretSealer;
 import dev.tollgate.model.tenant.TenantSnapshot;
@@ -39,7 +40,7 @@ public final class ControlPlane implements AutoCloseable {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
-    private final JedisPooled redis = new JedisPooled(URI.create(TestInfrastructure.redisUri()));
+    private final JedisPooled redis;
     private final KeyHasher hasher = new KeyHasher(KEY_HASH_SECRET);
     private final SecretSealer sealer = new SecretSealer(MASTER_KEY_ID, Map.of(MASTER_KEY_ID, MASTER_KEY));
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -48,6 +49,21 @@ public final class ControlPlane implements AutoCloseable {
     private final Set<String> routes = new LinkedHashSet<>();
     private final Map<String, KeyPrincipal> keys = new HashMap<>();
     private @Nullable String defaultTenant;
+
+    /** Publishes into the shared test Redis. */
+    public ControlPlane() {
+        this(TestInfrastructure.redisUri());
+    }
+
+    /** Publishes into the Redis at {@code redisUri}, such as one a test starts and stops itself. */
+    public ControlPlane(String redisUri) {
+        this.redis = new JedisPooled(URI.create(redisUri));
+    }
+
+    /** The published key behind {@code secret}. */
+    public KeyPrincipal principal(String secret) {
+        return keys.get(secret);
+    }
 
     /** A name unique to this run, such as {@code gpt-4o-1a2b3c4d}. */
     public String unique(String name) {
@@ -161,6 +177,18 @@ public final class ControlPlane implements AutoCloseable {
             @Nullable String apiKey,
             String upstreamModel,
             Map<String, String> settings) {
+        route(model, type, baseUrl, apiKey, upstreamModel, settings, List.of());
+    }
+
+    /** Publishes a route like {@link #route} whose deployment has {@code prices}. */
+    public void route(
+            String model,
+            String type,
+            @Nullable String baseUrl,
+            @Nullable String apiKey,
+            String upstreamModel,
+            Map<String, String> settings,
+            List<PriceVersion> prices) {
         ProviderSnapshot provider = new ProviderSnapshot(
                 unique("provider"),
                 "test provider",
@@ -168,8 +196,8 @@ public final class ControlPlane implements AutoCloseable {
                 baseUrl,
                 settings,
                 apiKey == null ? null : sealer.seal(apiKey));
-        Deployment deployment = new Deployment(
-                unique("deployment" + counter.incrementAndGet()), provider, upstreamModel, 1, 0, List.of());
+        Deployment deployment =
+                new Deployment(unique("deployment" + counter.incrementAndGet()), provider, upstreamModel, 1, 0, prices);
         write(ConfigKeys.route(model), new ModelRoute(model, "priority", List.of(deployment)));
         redis.sadd(ConfigKeys.ROUTES, model);
         routes.add(model);

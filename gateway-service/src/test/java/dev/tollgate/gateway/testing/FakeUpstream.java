@@ -30,6 +30,7 @@ public final class FakeUpstream implements AutoCloseable {
     /** Every model name the fake knows, for the gateway's model list. */
     public static final List<String> MODELS = List.of(
             "stub-echo",
+            "stub-cached",
             "stub-stream",
             "stub-dribble",
             "stub-html-502",
@@ -47,6 +48,13 @@ public final class FakeUpstream implements AutoCloseable {
             "stub-html-200",
             "stub-wrong-path",
             "stub-embedding-error");
+
+    /**
+     * The usage {@code stub-cached} answers with and {@code stub-stream} reports when asked: awkward counts with a
+     * cached share of the prompt and a reasoning share of the output.
+     */
+    public static final String USAGE = "{\"prompt_tokens\":1234,\"completion_tokens\":89,\"total_tokens\":1323,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":567},\"completion_tokens_details\":{\"reasoning_tokens\":21}}";
 
     /** A text with one-, two-, three- and four-byte UTF-8 characters, to split across reads. */
     public static final String MULTIBYTE = "héllo wörld — 世界 🚀 done";
@@ -128,11 +136,14 @@ public final class FakeUpstream implements AutoCloseable {
     private Publisher<Void> chat(JsonNode body, HttpServerResponse response) {
         String model = body.path("model").asString();
         return switch (model) {
-            case "stub-echo" -> json(response, completion(model, "echo", body));
+            case "stub-echo" -> json(response, completion(model, "echo", ECHO_USAGE));
+            case "stub-cached" -> json(response, completion(model, "cached", USAGE));
             case "stub-stream" ->
                 events(
                         response,
-                        Flux.fromIterable(streamOf(model, "Hello", " there")).concatWith(Mono.just("[DONE]")),
+                        Flux.fromIterable(streamOf(model, "Hello", " there"))
+                                .concatWith(usageIfAsked(model, body))
+                                .concatWith(Mono.just("[DONE]")),
                         Duration.ZERO);
             case "stub-dribble" -> dribble(response, model);
             case "stub-html-502" ->
@@ -240,6 +251,15 @@ public final class FakeUpstream implements AutoCloseable {
                 }));
     }
 
+    // Like OpenAI: the usage-only chunk comes only when stream_options.include_usage asks for it.
+    private static Flux<String> usageIfAsked(String model, JsonNode body) {
+        if (!body.path("stream_options").path("include_usage").asBoolean(false)) {
+            return Flux.empty();
+        }
+        return Flux.just("{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"" + model + "\",\"choices\":[],\"usage\":" + USAGE + "}");
+    }
+
     private static List<String> streamOf(String model, String first, String second) {
         return List.of(
                 chunk(model, first, null).replace("\"delta\":{", "\"delta\":{\"role\":\"assistant\","),
@@ -255,12 +275,14 @@ public final class FakeUpstream implements AutoCloseable {
                 + ",\"logprobs\":null,\"finish_reason\":" + finish + "}]}";
     }
 
-    private static String completion(String model, String content, JsonNode request) {
+    private static final String ECHO_USAGE = "{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}}";
+
+    private static String completion(String model, String content, String usage) {
         return "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"" + model
                 + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
                 + "\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6,"
-                + "\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}},"
+                + "\"usage\":" + usage + ","
                 + "\"service_tier\":\"default\",\"x_unmodelled\":{\"kept\":true}}";
     }
 

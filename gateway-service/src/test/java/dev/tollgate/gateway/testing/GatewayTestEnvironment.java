@@ -24,6 +24,14 @@ public final class GatewayTestEnvironment implements ContextCustomizerFactory {
         return new Customizer();
     }
 
+    private static String temporarySpool() {
+        try {
+            return java.nio.file.Files.createTempDirectory("tollgate-spool-").toString();
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+
     /** A record, so every context gets an equal customizer and Spring's context cache keeps working. */
     private record Customizer() implements ContextCustomizer {
 
@@ -35,7 +43,9 @@ public final class GatewayTestEnvironment implements ContextCustomizerFactory {
                             "tollgate.redis.uri", TestInfrastructure.redisUri(),
                             "tollgate.auth.key-hash-secret", ControlPlane.KEY_HASH_SECRET,
                             "tollgate.routing.master-key", ControlPlane.MASTER_KEY,
-                            "tollgate.routing.master-key-id", ControlPlane.MASTER_KEY_ID));
+                            "tollgate.routing.master-key-id", ControlPlane.MASTER_KEY_ID,
+                            // A spool of each context's own: contexts and concurrent builds never share the file.
+                            "tollgate.usage.spool-directory", temporarySpool()));
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             String inlined = TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
             if (sources.contains(inlined)) {

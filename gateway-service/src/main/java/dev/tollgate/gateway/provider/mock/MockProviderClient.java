@@ -92,7 +92,8 @@ final class MockProviderClient implements ProviderClient {
                 null);
     }
 
-    // The same sequence OpenAI sends: a role-only delta, content deltas, a finish delta, then usage if asked for.
+    // The sequence OpenAI sends with include_usage on, which the gateway always asks upstreams for: a role-only
+    // delta, content deltas, a finish delta, then usage (stripped again for callers that did not ask).
     private List<ChatCompletionChunk> chunks(ChatCompletionRequest request) {
         MockReplies.Reply reply = replies.replyTo(request);
         ChunkFactory chunk = new ChunkFactory(completionId(), now(), model);
@@ -101,9 +102,7 @@ final class MockProviderClient implements ProviderClient {
         MockReplies.pieces(reply.text(), properties.streamChunks())
                 .forEach(piece -> chunks.add(chunk.delta(ChatMessage.delta(null, piece), null)));
         chunks.add(chunk.delta(ChatMessage.delta(null, null), finishReason(reply)));
-        if (request.wantsStreamUsage()) {
-            chunks.add(chunk.usage(usage(request, reply)));
-        }
+        chunks.add(chunk.usage(usage(request, reply)));
         return chunks;
     }
 

@@ -32,6 +32,19 @@ class OpenAiMapperTests {
     }
 
     @Test
+    void asksForStreamUsageKeepingOtherStreamOptions() {
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true,"
+                + "\"stream_options\":{\"include_obfuscation\":false}}";
+        ChatCompletionRequest request = json.mapper().readValue(body, ChatCompletionRequest.class);
+
+        String sent =
+                new String(json.write(OpenAiMapper.toUpstream(request, null)), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(plain.readTree(sent).path("stream_options"))
+                .isEqualTo(plain.readTree("{\"include_usage\":true,\"include_obfuscation\":false}"));
+    }
+
+    @Test
     void replacesTheModelOfEmbeddingRequestsToo() {
         EmbeddingRequest request =
                 json.mapper().readValue("{\"model\":\"team-embed\",\"input\":\"x\"}", EmbeddingRequest.class);

@@ -1,0 +1,36 @@
+package dev.tollgate.gateway.usage;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the usage event of a request knows before the answer: who, which model, routed where, and its prompt count.
+ * Pipeline steps that admit or refuse a request (limits, budgets) read the prompt count from here.
+ *
+ * @param context the request's usage identity
+ * @param requestedModel the public model name asked for; {@code null} when the body could not be read
+ * @param endUser the body's {@code user}, else the {@code x-tollgate-user} header
+ * @param stream whether a stream was asked for
+ * @param billing where it was routed; {@code null} until routed
+ * @param promptTokens the gateway's count of the prompt, made before forwarding
+ */
+public record MeteredCall(
+        UsageContext context,
+        @Nullable String requestedModel,
+        @Nullable String endUser,
+        boolean stream,
+        @Nullable Billing billing,
+        int promptTokens) {
+
+    /** The request routed, with its prompt counted for the upstream's model. */
+    public MeteredCall routed(Billing billing, int promptTokens) {
+        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens);
+    }
+
+    /** The model name the tokenizer goes by: the upstream's, else the requested one. */
+    String meteredModel() {
+        if (billing != null) {
+            return billing.upstreamModel();
+        }
+        return requestedModel == null ? "" : requestedModel;
+    }
+}

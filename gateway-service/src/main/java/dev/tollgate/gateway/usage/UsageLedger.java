@@ -1,0 +1,121 @@
+package dev.tollgate.gateway.usage;
+
+import dev.tollgate.gateway.error.GatewayException;
+import dev.tollgate.model.usage.UsageRecorded;
+import dev.tollgate.model.usage.UsageStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The write side of the usage ledger as the request pipeline sees it: settles each request into exactly one
+ * {@link UsageRecorded} event, priced, and publishes it before the response completes. Handlers call
+ * {@link #settle} once the answer is known (before the body or the stream's {@code [DONE]} is written),
+ * {@link #failed} from their error path, and {@link #cancelled} when the caller goes away; the first of them to run
+ * writes the event, the others do nothing. Fails open: see {@link UsagePublisher}.
+ */
+@Component
+public final class UsageLedger {
+
+    private static final int CLIENT_CLOSED = 499;
+
+    private final UsagePublisher publisher;
+    private final TokenMeter meter;
+
+    UsageLedger(UsagePublisher publisher, TokenMeter meter) {
+        this.publisher = publisher;
+        this.meter = meter;
+    }
+
+    /** A tally for the stream of {@code call}. */
+    public StreamTally tally(MeteredCall call) {
+        return new StreamTally(meter, call);
+    }
+
+    /**
+     * Records how {@code call} ended and completes with the event once it is published (or spooled). The event is
+     * built and returned even when another path already settled the request, but then not published again.
+     */
+    public Mono<UsageRecorded> settle(MeteredCall call, Outcome outcome) {
+        return Mono.defer(() -> published(call, event(call, outcome)));
+    }
+
+    /**
+     * Records a failed request and fails with {@code failure} again: {@code rejected} when it never reached a
+     * provider, {@code upstream_error} when it did. Nothing was generated, so nothing is billed.
+     */
+    public <T> Mono<T> failed(MeteredCall call, Throwable failure, boolean reachedUpstream) {
+        UsageStatus status = reachedUpstream ? UsageStatus.UPSTREAM_ERROR : UsageStatus.REJECTED;
+        return settle(call, new Outcome(status, Tokens.NONE, httpStatus(failure), null))
+                .then(Mono.error(failure));
+    }
+
+    /** Records a request whose caller went away; nothing waits for the write, which still completes. */
+    public void cancelled(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
+        // toFuture() starts the write now: there is no chain left to attach it to after a cancel.
+        var unused = settle(call, new Outcome(UsageStatus.CLIENT_CANCELLED, tokens, CLIENT_CLOSED, ttftMillis))
+                .toFuture();
+    }
+
+    /**
+     * How a request ended.
+     *
+     * @param status the outcome
+     * @param tokens what it used
+     * @param httpStatus the status the caller got
+     * @param ttftMillis time to the first streamed chunk, if one came
+     */
+    public record Outcome(
+            UsageStatus status,
+            Tokens tokens,
+            int httpStatus,
+            @Nullable Long ttftMillis) {
+
+        /** A complete answer. */
+        public static Outcome success(Tokens tokens, @Nullable Long ttftMillis) {
+            return new Outcome(UsageStatus.SUCCESS, tokens, 200, ttftMillis);
+        }
+    }
+
+    private Mono<UsageRecorded> published(MeteredCall call, UsageRecorded event) {
+        return call.context().settlement().claim() ? publisher.publish(event).thenReturn(event) : Mono.just(event);
+    }
+
+    private static UsageRecorded event(MeteredCall call, Outcome outcome) {
+        UsageContext context = call.context();
+        Billing billing = call.billing();
+        Tokens tokens = outcome.tokens();
+        Prices.Charge charge = Prices.charge(billing, context.startedAt(), tokens);
+        return new UsageRecorded(
+                UsageRecorded.SCHEMA_VERSION,
+                context.eventId(),
+                context.requestId(),
+                context.startedAt(),
+                context.tenantId(),
+                context.keyId(),
+                call.endUser(),
+                context.tags(),
+                call.requestedModel(),
+                billing == null ? null : billing.deploymentId(),
+                billing == null ? null : billing.provider(),
+                billing == null ? null : billing.upstreamModel(),
+                tokens.prompt(),
+                tokens.completion(),
+                tokens.cached(),
+                tokens.reasoning(),
+                tokens.estimated(),
+                charge.costUsd(),
+                charge.priceVersion(),
+                charge.priced(),
+                outcome.status(),
+                outcome.httpStatus(),
+                (System.nanoTime() - context.startedNanos()) / 1_000_000,
+                call.stream() ? outcome.ttftMillis() : null,
+                call.stream(),
+                0);
+    }
+
+    private static int httpStatus(Throwable failure) {
+        return failure instanceof GatewayException known ? known.status().value() : 500;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tollgate.gateway.usage;
+
+import dev.tollgate.model.usage.UsageKeys;
+import dev.tollgate.model.usage.UsageRecorded;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.resps.StreamEntry;
+
+/** Reads the usage stream back in tests, only the entries of one key and only those written since it was made. */
+final class UsageStream implements AutoCloseable {
+
+    private final JedisPooled redis;
+    private final String since = (System.currentTimeMillis() - 60_000) + "-0";
+
+    UsageStream(String redisUri) {
+        this.redis = new JedisPooled(URI.create(redisUri));
+    }
+
+    List<UsageRecorded> eventsOf(String keyId) {
+        return redis.xrange(UsageKeys.EVENTS_STREAM, since, "+").stream()
+                .map(StreamEntry::getFields)
+                .filter(fields -> keyId.equals(fields.get("key_id")))
+                .map(UsageRecorded::fromFields)
+                .toList();
+    }
+
+    /** Waits up to {@code patience} for {@code count} events of the key, then returns whatever there is. */
+    List<UsageRecorded> awaitEvents(String keyId, int count, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<UsageRecorded> events = eventsOf(keyId);
+        while (events.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            events = eventsOf(keyId);
+        }
+        return events;
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+}
