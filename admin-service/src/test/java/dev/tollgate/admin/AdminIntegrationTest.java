@@ -68,6 +68,31 @@ public abstract class AdminIntegrationTest {
                 .bodyValue(body);
     }
 
+    protected WebTestClient.RequestHeadersSpec<?> put(String path, Object body, String token) {
+        return client.put()
+                .uri(path)
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body);
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> delete(String path, String token) {
+        return client.delete().uri(path).headers(headers -> headers.setBearerAuth(token));
+    }
+
+    /** Posts as the platform admin and answers the created object's {@code id}. */
+    protected String createdId(String path, Object body) {
+        return post(path, body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(java.util.Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
+    }
+
     protected WebTestClient.RequestHeadersSpec<?> get(String path, String token) {
         return client.get().uri(path).headers(headers -> headers.setBearerAuth(token));
     }

@@ -1,6 +1,7 @@
 package dev.tollgate.admin.apikey;
 
 import dev.tollgate.admin.audit.Actor;
+import dev.tollgate.admin.budget.BudgetService;
 import dev.tollgate.admin.route.RouteService;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.security.Role;
@@ -34,11 +35,13 @@ class KeyConsoleController {
     private final KeyService keys;
     private final TenantService tenants;
     private final RouteService routes;
+    private final BudgetService budgets;
 
-    KeyConsoleController(KeyService keys, TenantService tenants, RouteService routes) {
+    KeyConsoleController(KeyService keys, TenantService tenants, RouteService routes, BudgetService budgets) {
         this.keys = keys;
         this.tenants = tenants;
         this.routes = routes;
+        this.budgets = budgets;
     }
 
     @GetMapping("/tenants/{tenantId}")
@@ -51,6 +54,9 @@ class KeyConsoleController {
                 .doOnNext(tenant -> model.addAttribute("tenant", tenant))
                 .then(keys.list(caller, tenantId, new Paging(page, PAGE_SIZE)))
                 .doOnNext(found -> model.addAttribute("keys", found))
+                .then(budgets.list(caller, null, null, tenantId, new Paging(0, Paging.MAX_SIZE)))
+                .doOnNext(found -> model.addAttribute("budgets", found))
+                .doOnNext(found -> model.addAttribute("managesBudgets", BudgetService.manages(caller)))
                 .thenReturn("tenants/detail");
     }
 

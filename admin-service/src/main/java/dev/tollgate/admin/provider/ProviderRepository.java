@@ -67,7 +67,8 @@ class ProviderRepository {
     }
 
     Flux<ProviderView> page(Paging paging) {
-        return database.sql("select " + COLUMNS + " from provider order by name limit :limit offset :offset")
+        return database.sql(
+                        "select " + COLUMNS + " from provider order by created_at desc, id limit :limit offset :offset")
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
                 .map(this::view)

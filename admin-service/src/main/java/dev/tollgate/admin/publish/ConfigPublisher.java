@@ -1,8 +1,12 @@
 package dev.tollgate.admin.publish;
 
 import dev.tollgate.admin.publish.SnapshotReader.PublishedKey;
+import dev.tollgate.model.budget.BudgetKeys;
+import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.prompt.TemplateKeys;
+import dev.tollgate.model.prompt.TemplateSnapshot;
 import dev.tollgate.model.route.ModelRoute;
 import dev.tollgate.model.tenant.TenantSnapshot;
 import java.util.Collection;
@@ -11,6 +15,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +30,16 @@ public class ConfigPublisher {
     private static final Logger log = LoggerFactory.getLogger(ConfigPublisher.class);
 
     private final SnapshotReader snapshots;
+    private final BudgetSnapshots budgets;
+    private final TemplateSnapshots templates;
     private final RedisWriter writer;
     private final JsonMapper json = PublishedJson.mapper();
 
-    ConfigPublisher(SnapshotReader snapshots, RedisWriter writer) {
+    ConfigPublisher(
+            SnapshotReader snapshots, BudgetSnapshots budgets, TemplateSnapshots templates, RedisWriter writer) {
         this.snapshots = snapshots;
+        this.budgets = budgets;
+        this.templates = templates;
         this.writer = writer;
     }
 
@@ -71,6 +81,53 @@ public class ConfigPublisher {
                 .routeNamesUsing(providerId)
                 .concatMap(this::routeChanged)
                 .then();
+    }
+
+    /** Republishes every budget of one tenant or key as one list, or removes the list when none is left. */
+    public Mono<Void> budgetChanged(String scope, UUID scopeId) {
+        return budgets.of(scope, scopeId)
+                .collectList()
+                .map(found -> budgetBatch(new ConfigBatch(), scope, scopeId.toString(), found))
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    /** Republishes a template's published versions and labels; a template with none published is not in Redis. */
+    public Mono<Void> templateChanged(UUID templateId) {
+        return templates
+                .find(templateId)
+                .flatMap(templates::snapshot)
+                .map(template -> templateBatch(new ConfigBatch(), template))
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    ConfigBatch budgetBatch(ConfigBatch batch, String scope, String scopeId, List<BudgetSnapshot> found) {
+        String key = BudgetKeys.budgets(scope, scopeId);
+        if (found.isEmpty()) {
+            batch.delete(key);
+        } else {
+            batch.set(key, json.writeValueAsString(found), null);
+        }
+        return batch.changed(BudgetKeys.CHANGE_KIND, BudgetKeys.changeId(scope, scopeId));
+    }
+
+    ConfigBatch templateBatch(ConfigBatch batch, TemplateSnapshot template) {
+        String key = TemplateKeys.template(template.tenantId(), template.name());
+        if (template.versions().isEmpty()) {
+            batch.delete(key);
+        } else {
+            batch.set(key, json.writeValueAsString(template), null);
+        }
+        return batch.changed(TemplateKeys.CHANGE_KIND, TemplateKeys.changeId(template.tenantId(), template.name()));
+    }
+
+    Flux<TemplateSnapshot> allTemplates() {
+        return templates.all().concatMap(templates::snapshot);
+    }
+
+    Flux<BudgetSnapshot> allBudgets() {
+        return budgets.of(null, null);
     }
 
     ConfigBatch addTenant(ConfigBatch batch, TenantSnapshot tenant) {

@@ -1,10 +1,14 @@
 package dev.tollgate.admin.publish;
 
+import dev.tollgate.model.budget.BudgetKeys;
+import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.prompt.TemplateKeys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,9 +34,21 @@ class ConfigResync {
     }
 
     Mono<ResyncResult> run() {
-        return Mono.zip(redis.scan(ConfigKeys.key("*")), redis.scan(ConfigKeys.route("*")))
-                .map(found -> union(found.getT1(), found.getT2()))
+        return Flux.concat(
+                        redis.scan(ConfigKeys.key("*")),
+                        redis.scan(ConfigKeys.route("*")),
+                        owned(BudgetKeys.SCAN_PATTERN, BudgetKeys.PUBLISHED),
+                        owned(TemplateKeys.SCAN_PATTERN, TemplateKeys.PUBLISHED))
+                .collect(HashSet<String>::new, Set::addAll)
                 .flatMap(this::rewrite);
+    }
+
+    /** The keys matching {@code pattern} that have exactly the published shape, so no one else's key is deleted. */
+    private Mono<List<String>> owned(String pattern, Pattern shape) {
+        return redis.scan(pattern)
+                .map(keys -> keys.stream()
+                        .filter(key -> shape.matcher(key).matches())
+                        .toList());
     }
 
     private Mono<ResyncResult> rewrite(Set<String> published) {
@@ -45,6 +61,11 @@ class ConfigResync {
                 .doOnNext(key -> publisher.addKey(batch, key))
                 .thenMany(routes())
                 .doOnNext(route -> publisher.routeBatch(batch, route))
+                .thenMany(publisher.allBudgets().collectMultimap(ConfigResync::scopeOf))
+                .doOnNext(byScope -> byScope.forEach((scope, budgets) ->
+                        publisher.budgetBatch(batch, scope.get(0), scope.get(1), List.copyOf(budgets))))
+                .thenMany(publisher.allTemplates())
+                .doOnNext(template -> publisher.templateBatch(batch, template))
                 .then(Mono.fromSupplier(() -> finish(batch, published)))
                 .flatMap(result -> writer.apply(batch).thenReturn(result));
     }
@@ -63,10 +84,8 @@ class ConfigResync {
         return new ResyncResult(batch.writes.size(), stale.size());
     }
 
-    private static Set<String> union(List<String> first, List<String> second) {
-        Set<String> all = new HashSet<>(first);
-        all.addAll(second);
-        return all;
+    private static List<String> scopeOf(BudgetSnapshot budget) {
+        return List.of(budget.scope(), budget.scopeId());
     }
 
     /**

@@ -62,7 +62,7 @@ class RouteRepository {
     }
 
     Flux<RouteRow> page(Paging paging) {
-        return database.sql("select id, name, strategy, created_at from model_route order by name"
+        return database.sql("select id, name, strategy, created_at from model_route order by created_at desc, id"
                         + " limit :limit offset :offset")
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())

@@ -1,5 +1,7 @@
 package dev.tollgate.admin.system;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -9,10 +11,35 @@ import org.springframework.http.HttpStatus;
 public final class AdminException extends RuntimeException {
 
     private final HttpStatus status;
+    private final List<Map<String, String>> errors;
 
     private AdminException(HttpStatus status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    private AdminException(HttpStatus status, String detail, List<Map<String, String>> errors) {
         super(detail, null, false, false);
         this.status = status;
+        this.errors = errors;
+    }
+
+    /**
+     * A 400 naming the fields at fault, rendered like a failed bean validation: {@code errors: [{field, message}]}.
+     *
+     * @param fieldErrors field (snake_case) → what is wrong with it, in the order to report them
+     */
+    public static AdminException invalid(Map<String, String> fieldErrors) {
+        List<Map<String, String>> errors = fieldErrors.entrySet().stream()
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
+                .toList();
+        String detail = "The request is invalid: "
+                + String.join(
+                        "; ",
+                        fieldErrors.entrySet().stream()
+                                .map(error -> error.getKey() + " " + error.getValue())
+                                .toList())
+                + ".";
+        return new AdminException(HttpStatus.BAD_REQUEST, detail, errors);
     }
 
     /** Unknown, or belongs to a tenant the caller may not see: the two are indistinguishable on purpose. */
@@ -34,5 +61,10 @@ public final class AdminException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The fields at fault, empty unless made by {@link #invalid}. */
+    public List<Map<String, String>> errors() {
+        return errors;
     }
 }

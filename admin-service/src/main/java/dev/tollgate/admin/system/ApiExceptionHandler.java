@@ -39,7 +39,7 @@ class ApiExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         return switch (failure) {
-            case AdminException admin -> problems.write(exchange, admin.status(), admin.getMessage(), Map.of());
+            case AdminException admin -> problems.write(exchange, admin.status(), admin.getMessage(), extra(admin));
             case WebExchangeBindException invalid -> invalid(exchange, invalid);
             case ServerWebInputException input ->
                 problems.write(exchange, input.getStatusCode(), reason(input), Map.of());
@@ -48,6 +48,10 @@ class ApiExceptionHandler implements WebExceptionHandler {
             case DataIntegrityViolationException conflict -> conflict(exchange, conflict);
             default -> unexpected(exchange, failure);
         };
+    }
+
+    private static Map<String, ?> extra(AdminException admin) {
+        return admin.errors().isEmpty() ? Map.of() : Map.of("errors", admin.errors());
     }
 
     private Mono<Void> invalid(ServerWebExchange exchange, WebExchangeBindException invalid) {

@@ -73,7 +73,7 @@ class TenantRepository {
      */
     Flux<TenantView> page(@Nullable UUID only, @Nullable String query, Paging paging) {
         return database.sql("select " + COLUMNS + " from tenant where " + FILTER
-                        + " order by created_at, id limit :limit offset :offset")
+                        + " order by created_at desc, id limit :limit offset :offset")
                 .bind("only", Sql.nullable(only, UUID.class))
                 .bind("pattern", Sql.nullable(pattern(query), String.class))
                 .bind("limit", paging.size())

@@ -26,7 +26,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * The console in real headless Chromium, end to end: a platform admin signs in, sets up a provider, a model and a
- * tenant, issues a key, and the key is checked against the real gateway running as a child process.
+ * tenant, issues a key, and the key is checked against the real gateway running as a child process; and a prompt
+ * template is drafted, published and previewed.
  */
 class ConsoleBrowserIntegrationTests extends AdminIntegrationTest {
 
@@ -127,6 +128,35 @@ class ConsoleBrowserIntegrationTests extends AdminIntegrationTest {
         assertThat(row.getText()).contains("••••WXYZ");
         assertThat(browser.getPageSource()).doesNotContain(providerKey);
         screenshot("console-providers.png");
+    }
+
+    @Test
+    void publishedTemplatePreviewsWithTheTypedValuesTakenLiterally() throws IOException {
+        open("/templates/new");
+        type("name", unique("ui-prompt"));
+        browser.findElement(By.id("create-template")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-version")))
+                .click();
+        type("content-0", "You are terse.");
+        type("content-1", "Greet {{who}} from {{place}}, briefly.");
+        type("model", "gpt-4o-mini");
+        type("var-name-0", "who");
+        new Select(browser.findElement(By.id("var-required-0"))).selectByValue("yes");
+        type("var-name-1", "place");
+        type("var-default-1", "Berlin");
+        screenshot("console-template-editor.png");
+        browser.findElement(By.id("save-draft")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("publish-1")))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#version-table .badge.active")));
+        browser.findElement(By.id("preview-1")).click();
+        type("var-who", "{{secret}}");
+        browser.findElement(By.id("render")).click();
+
+        WebElement rendered = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rendered")));
+        assertThat(rendered.getText()).contains("You are terse.").contains("Greet {{secret}} from Berlin, briefly.");
+        screenshot("console-template-preview.png");
     }
 
     private String createMockModel() throws IOException {

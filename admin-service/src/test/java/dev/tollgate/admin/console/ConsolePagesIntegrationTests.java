@@ -195,6 +195,92 @@ class ConsolePagesIntegrationTests extends AdminIntegrationTest {
         return secret.group(1);
     }
 
+    @Test
+    void showsBudgetErrorsInlineThenShowsTheLimitOnTheTenantPage() {
+        String tenant = createTenant(unique("budgeted"));
+        String newBudget = "/budgets/new?scope=tenant&scopeId=" + tenant;
+
+        String invalid = admin.post(newBudget, "/budgets", budgetForm(tenant, "Moon/Base", "50, 120"))
+                .getResponseBody();
+        String location = admin.post(newBudget, "/budgets", budgetForm(tenant, "Europe/Berlin", "50, 80, 100"))
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+
+        assertThat(invalid)
+                .contains("must be an IANA time zone")
+                .contains("must be less than or equal to 100")
+                .contains("value=\"Moon/Base\"");
+        assertThat(location).endsWith("&saved");
+        assertThat(admin.html("/tenants/" + tenant))
+                .contains("$250.5")
+                .contains("once usage tracking is live")
+                .contains("80%");
+    }
+
+    @Test
+    void deletesABudgetOnlyAfterConfirmation() {
+        String tenant = createTenant(unique("unbudgeted"));
+        String newBudget = "/budgets/new?scope=tenant&scopeId=" + tenant;
+        admin.post(newBudget, "/budgets", budgetForm(tenant, "UTC", "100"));
+        String id = database.sql("select id::text from budget where scope_id = :id")
+                .bind("id", UUID.fromString(tenant))
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+
+        assertThat(admin.html("/budgets/" + id + "/delete")).contains("Delete budget");
+        admin.post("/budgets/" + id + "/delete", "/budgets/" + id + "/delete", form());
+
+        assertThat(admin.html("/budgets?scope=tenant&scopeId=" + tenant)).contains("No budgets match.");
+    }
+
+    @Test
+    void namesUndeclaredVariablesInTheEditorAndKeepsCommasInMessages() {
+        String template = createdId("/api/v1/templates", java.util.Map.of("name", unique("edited")));
+        String editor = "/templates/" + template + "/versions/new";
+
+        String refused = admin.post(
+                        editor, "/templates/" + template + "/versions", draftForm("Hi {{who}}, {{what}}", ""))
+                .getResponseBody();
+        admin.post(editor, "/templates/" + template + "/versions", draftForm("Hi {{who}}, welcome", "who"));
+
+        assertThat(refused).contains("use undeclared variables: who, what").contains("Hi {{who}}, {{what}}");
+        assertThat(admin.html("/templates/" + template)).contains("v1").contains("draft");
+        get("/api/v1/templates/" + template + "/versions/1", ADMIN_TOKEN)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.messages[1].content")
+                .isEqualTo("Hi {{who}}, welcome");
+    }
+
+    private static MultiValueMap<String, String> budgetForm(String tenant, String timezone, String thresholds) {
+        return form(
+                "scope", "tenant",
+                "scopeId", tenant,
+                "amountUsd", "250.50",
+                "period", "monthly",
+                "timezone", timezone,
+                "thresholds", thresholds,
+                "action", "block");
+    }
+
+    private static MultiValueMap<String, String> draftForm(String userContent, String variable) {
+        return form(
+                "role", "system",
+                "content", "Be kind.",
+                "role", "user",
+                "content", userContent,
+                "role", "user",
+                "content", "",
+                "model", "gpt-4o-mini",
+                "parameters", "{\"temperature\": 0.3}",
+                "varName", variable,
+                "varType", "string",
+                "varRequired", "yes",
+                "varDefault", "");
+    }
+
     private static MultiValueMap<String, String> form(String... namesAndValues) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

@@ -3,8 +3,10 @@ package dev.tollgate.admin.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.key.KeyHasher;
+import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.tenant.TenantSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,31 @@ class ResyncIntegrationTests extends AdminIntegrationTest {
         assertThat(snapshot.status()).isEqualTo("suspended");
         assertThat(snapshot.active()).isFalse();
         assertThat(snapshot.costCenter()).isEqualTo("CC-1");
+    }
+
+    @Test
+    void resyncRestoresBudgetsAndDropsStaleBudgetsAndTemplatesButNoOtherKeys() {
+        String tenant = createTenant(unique("budgets"));
+        post("/api/v1/budgets", Map.of("scope", "tenant", "scope_id", tenant, "amount_usd", 10, "period", "daily"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        String budgets = BudgetKeys.budgets("tenant", tenant);
+        String stale = BudgetKeys.budgets("tenant", java.util.UUID.randomUUID().toString());
+        String counter = budgets + ":spent";
+        String staleTemplate = TemplateKeys.template(null, unique("gone"));
+        redis.del(budgets);
+        redis.set(stale, "[]");
+        redis.set(counter, "1");
+        redis.set(staleTemplate, "{}");
+
+        post("/api/v1/resync", Map.of()).exchange().expectStatus().isOk();
+
+        assertThat(redis.get(budgets)).contains("\"period\":\"daily\"");
+        assertThat(redis.exists(stale)).isFalse();
+        assertThat(redis.exists(staleTemplate)).isFalse();
+        assertThat(redis.get(counter)).isEqualTo("1");
+        redis.del(counter);
     }
 
     @Test

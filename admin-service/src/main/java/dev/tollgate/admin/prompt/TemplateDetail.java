@@ -1,0 +1,16 @@
+package dev.tollgate.admin.prompt;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A template with its versions (newest first) and labels, as {@code GET /api/v1/templates/{id}} answers it.
+ */
+record TemplateDetail(TemplateView template, List<VersionView> versions, List<LabelView> labels) {
+
+    /** The newest version, which a new draft starts from; {@code null} before the first. */
+    @Nullable
+    VersionView latest() {
+        return versions.isEmpty() ? null : versions.getFirst();
+    }
+}
