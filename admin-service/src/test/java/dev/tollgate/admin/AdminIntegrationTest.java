@@ -1,10 +1,12 @@
 package dev.tollgate.admin;
 
+import dev.tollgate.admin.system.Sql;
 import dev.tollgate.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -28,6 +30,9 @@ public abstract class AdminIntegrationTest {
     public static final String ADMIN_TOKEN = "test-platform-admin-token-0123456789";
     public static final String KEY_HASH_SECRET = "test-key-hash-secret-at-least-32-bytes-long";
     public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** The console password of every user made by {@link #user}. */
+    public static final String USER_PASSWORD = "test-user-password";
+
     static final int REDIS_DATABASE = 5;
 
     protected static final RedisClient redis = RedisClient.create(java.net.URI.create(redisUri()));
@@ -46,6 +51,27 @@ public abstract class AdminIntegrationTest {
         registry.add("tollgate.crypto.key-hash-secret", () -> KEY_HASH_SECRET);
         registry.add("tollgate.admin.api-token", () -> ADMIN_TOKEN);
         registry.add("tollgate.providers.allow-private-upstreams", () -> "true");
+        singleSignOn(registry);
+    }
+
+    /**
+     * An OpenID Connect registration, so every test runs with single sign-on enabled next to the password form. The
+     * provider is never called: its endpoints are given, so nothing is discovered at start-up.
+     */
+    private static void singleSignOn(DynamicPropertyRegistry registry) {
+        String registration = "spring.security.oauth2.client.registration.test-idp.";
+        registry.add(registration + "client-id", () -> "tollgate");
+        registry.add(registration + "client-secret", () -> "test-client-secret");
+        registry.add(registration + "client-name", () -> "Test IdP");
+        registry.add(registration + "scope", () -> "openid,email");
+        registry.add(registration + "authorization-grant-type", () -> "authorization_code");
+        registry.add(registration + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+        String provider = "spring.security.oauth2.client.provider.test-idp.";
+        registry.add(provider + "authorization-uri", () -> "https://idp.example.test/authorize");
+        registry.add(provider + "token-uri", () -> "https://idp.example.test/token");
+        registry.add(provider + "jwk-set-uri", () -> "https://idp.example.test/jwks");
+        registry.add(provider + "user-info-uri", () -> "https://idp.example.test/userinfo");
+        registry.add(provider + "user-name-attribute", () -> "sub");
     }
 
     public static String redisUri() {
@@ -112,22 +138,36 @@ public abstract class AdminIntegrationTest {
 
     /** Adds a user of {@code role} scoped to {@code tenantId} with a fresh API token, and answers the token. */
     protected String tokenFor(String role, UUID tenantId) {
-        String token = unique("token") + UUID.randomUUID();
+        return user(role, tenantId, "write").token();
+    }
+
+    /**
+     * Adds a user of {@code role}, scoped to {@code tenantId} unless it is {@code null}, whose console password is
+     * {@link #USER_PASSWORD} and who holds one API token of {@code scope}.
+     */
+    protected TestUser user(String role, @Nullable UUID tenantId, String scope) {
+        String email = unique("user") + "@example.test";
         UUID user = database.sql("insert into admin_user (email, password_hash, role, tenant_id)"
-                        + " values (:email, '{noop}x', :role, :tenant) returning id")
-                .bind("email", unique("user") + "@example.test")
+                        + " values (:email, :hash, :role, :tenant) returning id")
+                .bind("email", email)
+                .bind("hash", "{noop}" + USER_PASSWORD)
                 .bind("role", role)
-                .bind("tenant", tenantId)
+                .bind("tenant", Sql.nullable(tenantId, UUID.class))
                 .map(row -> row.get(0, UUID.class))
                 .one()
                 .block();
-        database.sql("insert into api_token (user_id, hash, name) values (:user, :hash, 'test')")
+        String token = "tg-" + UUID.randomUUID() + UUID.randomUUID();
+        database.sql("insert into api_token (user_id, hash, name, scope) values (:user, :hash, 'test', :scope)")
                 .bind("user", user)
                 .bind("hash", sha256(token))
+                .bind("scope", scope)
                 .then()
                 .block();
-        return token;
+        return new TestUser(user, email, token);
     }
+
+    /** A user made by {@link #user} for one test. */
+    protected record TestUser(UUID id, String email, String token) {}
 
     protected static String sha256(String value) {
         try {

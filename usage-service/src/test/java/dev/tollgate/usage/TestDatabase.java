@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Points Flyway and R2DBC at the test database from {@link TestInfrastructure}, inside this service's own schema.
+ * Points Flyway, R2DBC and the ledger's JDBC pool at the test database from {@link TestInfrastructure}, inside this service's own schema.
  *
  * <p>Built from the JDBC URL rather than {@link TestInfrastructure#postgresR2dbcUrl()}: that one keeps the user in
  * the query string, which the R2DBC SPI refuses ("must not declare option user in the query string").
@@ -29,6 +29,9 @@ public final class TestDatabase {
         registry.add("spring.r2dbc.url", TestDatabase::r2dbcUrl);
         registry.add("spring.r2dbc.username", () -> parameter("user"));
         registry.add("spring.r2dbc.password", () -> parameter("password"));
+        registry.add("tollgate.ledger.jdbc.url", () -> jdbcUrl() + "?currentSchema=" + SCHEMA);
+        registry.add("tollgate.ledger.jdbc.username", () -> parameter("user"));
+        registry.add("tollgate.ledger.jdbc.password", () -> parameter("password"));
     }
 
     // Credentials go in their own properties, not the URL, because Flyway logs the URL it connects to.

@@ -40,6 +40,8 @@ class UsageApplicationIntegrationTests {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
         registry.add("tollgate.redis.uri", TestInfrastructure::redisUri);
+        // The shared test Redis may carry other modules' events on the real stream; ingest has its own tests.
+        registry.add("tollgate.usage.ingest.enabled", () -> "false");
     }
 
     @AfterEach
@@ -120,7 +122,24 @@ class UsageApplicationIntegrationTests {
                                 "provider",
                                 "prompt_tokens",
                                 "completion_tokens",
-                                "cost_usd")))
+                                "cost_usd",
+                                "schema_version",
+                                "request_id",
+                                "end_user",
+                                "tags",
+                                "deployment_id",
+                                "upstream_model",
+                                "cached_tokens",
+                                "reasoning_tokens",
+                                "tokens_estimated",
+                                "price_version",
+                                "priced",
+                                "status",
+                                "http_status",
+                                "latency_ms",
+                                "ttft_ms",
+                                "stream",
+                                "retries")))
                 .verifyComplete();
     }
 

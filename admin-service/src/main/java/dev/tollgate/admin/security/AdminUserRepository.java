@@ -19,21 +19,43 @@ class AdminUserRepository {
         this.database = database;
     }
 
-    /** The user whose unexpired token hashes to {@code hash}. */
-    Mono<Caller> findByTokenHash(String hash) {
+    /**
+     * The enabled user whose unexpired, unrevoked token hashes to {@code hash}, with the token's scope. Notes when the
+     * token was last used, at most once a minute, in the same statement.
+     */
+    Mono<TokenGrant> findByTokenHash(String hash) {
         return database.sql("""
-                        select u.id, u.email, u.role, u.tenant_id from api_token t join admin_user u on u.id = t.user_id
-                        where t.hash = :hash and (t.expires_at is null or t.expires_at > now())
+                        with found as (
+                            select t.id as token_id, t.scope, t.last_used_at, u.id, u.email, u.role, u.tenant_id
+                            from api_token t join admin_user u on u.id = t.user_id
+                            where t.hash = :hash and t.revoked_at is null and not u.disabled
+                              and (t.expires_at is null or t.expires_at > now())),
+                        touched as (
+                            update api_token set last_used_at = now()
+                            where id = (select token_id from found)
+                              and (last_used_at is null or last_used_at < now() - interval '1 minute'))
+                        select id, email, role, tenant_id, scope from found
                         """)
                 .bind("hash", hash)
+                .map(row -> new TokenGrant(caller(row), row.get("scope", String.class)))
+                .one();
+    }
+
+    /** The user as they are now, or nothing once they are disabled: console sessions are re-checked on each request. */
+    Mono<Caller> findEnabled(UUID id) {
+        return database.sql("select id, email, role, tenant_id from admin_user where id = :id and not disabled")
+                .bind("id", id)
                 .map(AdminUserRepository::caller)
                 .one();
     }
 
-    /** The user who signs in to the console with {@code email} (compared without regard to case). */
+    /**
+     * The enabled user who signs in to the console with {@code email} (compared without regard to case). A disabled
+     * user is not found, so their sign-in is refused exactly like an unknown email's.
+     */
     Mono<ConsoleLogin> findLogin(String email) {
         return database.sql("select id, email, role, tenant_id, password_hash from admin_user"
-                        + " where lower(email) = lower(:email)")
+                        + " where lower(email) = lower(:email) and not disabled")
                 .bind("email", email)
                 .map(row -> new ConsoleLogin(caller(row), row.get("password_hash", String.class)))
                 .one();
@@ -87,6 +109,9 @@ class AdminUserRepository {
                 Role.valueOf(row.get("role", String.class)),
                 row.get("tenant_id", UUID.class));
     }
+
+    /** What an API token grants: its user's rights, narrowed by its scope ({@code read} or {@code write}). */
+    record TokenGrant(Caller caller, String scope) {}
 
     /** A console user and the password hash to check a sign-in against. */
     record ConsoleLogin(Caller caller, String passwordHash) {

@@ -1,5 +1,6 @@
 package dev.tollgate.admin.security;
 
+import dev.tollgate.admin.security.AdminUserRepository.TokenGrant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,9 +14,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code Authorization: Bearer <token>}: the token is hashed and looked up, never compared in plain. The principal of
- * an authenticated request is its {@link Caller}.
+ * an authenticated request is its {@link Caller}; its authorities are the user's role and the token's scope.
  */
 class ApiTokenAuthentication implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
+
+    /** Authority prefix of a token's scope; {@code SCOPE_write} is needed for anything but GET. */
+    static final String SCOPE = "SCOPE_";
 
     private static final String BEARER = "Bearer ";
 
@@ -39,12 +43,13 @@ class ApiTokenAuthentication implements ReactiveAuthenticationManager, ServerAut
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = String.valueOf(authentication.getCredentials());
         return users.findByTokenHash(TokenHashes.sha256(token))
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown or expired API token")))
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown, expired or revoked API token")))
                 .map(ApiTokenAuthentication::authenticated);
     }
 
-    private static Authentication authenticated(Caller caller) {
-        var authority = new SimpleGrantedAuthority("ROLE_" + caller.role().name());
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(authority));
+    private static Authentication authenticated(TokenGrant grant) {
+        var role = new SimpleGrantedAuthority("ROLE_" + grant.caller().role().name());
+        var scope = new SimpleGrantedAuthority(SCOPE + grant.scope());
+        return UsernamePasswordAuthenticationToken.authenticated(grant.caller(), null, List.of(role, scope));
     }
 }

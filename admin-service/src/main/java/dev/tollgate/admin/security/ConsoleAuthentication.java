@@ -1,13 +1,10 @@
 package dev.tollgate.admin.security;
 
 import dev.tollgate.admin.security.AdminUserRepository.ConsoleLogin;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -48,8 +45,6 @@ class ConsoleAuthentication implements ReactiveAuthenticationManager {
         if (found.isEmpty() || !matches) {
             throw new BadCredentialsException(REFUSED);
         }
-        Caller caller = found.get().caller();
-        var authority = new SimpleGrantedAuthority("ROLE_" + caller.role().name());
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of(authority));
+        return SessionCallerRepository.authenticated(found.get().caller());
     }
 }

@@ -2,19 +2,24 @@ package dev.tollgate.admin.security;
 
 import java.net.URI;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
- * The console's filter chain, for everything that is not {@code /api/**}: form login against {@code admin_user},
+ * The console's filter chain, for everything that is not {@code /api/**}: form login against {@code admin_user}
+ * (and OpenID Connect sign-in when configured, see {@link OidcLogin}),
  * a session cookie, CSRF tokens on every form, POST-only logout and throttled sign-in. Health, metrics and the
  * OpenAPI document stay public; every other path needs a signed-in user, and what that user may do is decided by the
  * same services the REST API calls.
@@ -29,8 +34,14 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain consoleSecurity(
-            ServerHttpSecurity http, AdminUserRepository users, PasswordEncoder passwords, LoginThrottle throttle) {
+            ServerHttpSecurity http,
+            AdminUserRepository users,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
         ThrottledLogin login = new ThrottledLogin(throttle);
+        SessionCallerRepository sessions = new SessionCallerRepository(users);
+        registrations.ifAvailable(repository -> singleSignOn(http, repository, new OidcLogin(users, sessions)));
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
@@ -45,11 +56,27 @@ class ConsoleSecurityConfiguration {
                         .authenticationManager(new ConsoleAuthentication(users, passwords))
                         .authenticationFailureHandler(login::onFailure)
                         .authenticationSuccessHandler(login::onSuccess))
+                .securityContextRepository(sessions)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
                 .addFilterBefore(login::filter, SecurityWebFiltersOrder.FORM_LOGIN)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .build();
+    }
+
+    /**
+     * OpenID Connect sign-in next to the form, only when {@code spring.security.oauth2.client.registration.*} is set
+     * (Boot then provides the repository). Only OIDC: the ID token's verified email is what matches an admin user.
+     */
+    private static void singleSignOn(
+            ServerHttpSecurity http, ReactiveClientRegistrationRepository repository, OidcLogin oidc) {
+        var manager = new OidcAuthorizationCodeReactiveAuthenticationManager(
+                new WebClientReactiveAuthorizationCodeTokenResponseClient(), oidc);
+        http.oauth2Login(sso -> sso.clientRegistrationRepository(repository)
+                .loginPage("/login")
+                .authenticationManager(manager)
+                .authenticationSuccessHandler(oidc::onSuccess)
+                .authenticationFailureHandler(oidc::onFailure));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -20,7 +21,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The REST API's filter chain: {@code /api/**} takes bearer API tokens and nothing else (stateless, no CSRF because no
- * cookies). Everything else belongs to the console's chain in {@link ConsoleSecurityConfiguration}.
+ * cookies). Tokens of the {@code read} scope may only call GET routes. Everything else belongs to the console's chain in {@link ConsoleSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,8 +34,8 @@ class SecurityConfiguration {
                 HttpStatus.UNAUTHORIZED,
                 "A valid API token is required (Authorization: Bearer …).",
                 Map.of());
-        ServerAccessDeniedHandler forbidden = (exchange, denied) ->
-                problems.write(exchange, HttpStatus.FORBIDDEN, "This API token may not do that.", Map.of());
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(
+                exchange, HttpStatus.FORBIDDEN, "This API token has the read scope: it may only GET.", Map.of());
         ApiTokenAuthentication tokens = new ApiTokenAuthentication(users);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(tokens);
         bearer.setServerAuthenticationConverter(tokens);
@@ -48,7 +49,12 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+                // Roles and tenants are checked by the services; the filter only keeps read tokens to GET.
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .hasAuthority(ApiTokenAuthentication.SCOPE + "write"))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();

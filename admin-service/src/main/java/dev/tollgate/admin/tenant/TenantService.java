@@ -8,6 +8,7 @@ import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
 import dev.tollgate.admin.system.PageView;
 import dev.tollgate.admin.system.Paging;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,12 @@ public class TenantService {
         return tenants.page(caller.tenantId(), query, paging)
                 .collectList()
                 .zipWith(tenants.count(caller.tenantId(), query), (items, total) -> PageView.of(items, paging, total));
+    }
+
+    /** The newest {@value Paging#MAX_SIZE} tenants the caller sees, for a page's tenant select. */
+    public Mono<List<TenantView>> choices(Caller caller) {
+        return tenants.page(caller.tenantId(), null, new Paging(0, Paging.MAX_SIZE))
+                .collectList();
     }
 
     /** How many tenants the caller sees. */

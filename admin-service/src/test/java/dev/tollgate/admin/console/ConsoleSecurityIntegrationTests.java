@@ -122,6 +122,33 @@ class ConsoleSecurityIntegrationTests extends AdminIntegrationTest {
         session.get("/tenants/new").expectStatus().isForbidden();
     }
 
+    @Test
+    void offersSingleSignOnNextToTheFormAndSendsTheBrowserToTheProvider() {
+        assertThat(ConsoleSession.anonymous(client).html("/login")).contains("Sign in with Test IdP");
+
+        String location = client.get()
+                .uri("/oauth2/authorization/test-idp")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+
+        assertThat(location)
+                .startsWith("https://idp.example.test/authorize?")
+                .contains("client_id=tollgate")
+                .contains("scope=openid%20email")
+                .contains("nonce=");
+    }
+
+    @Test
+    void explainsARefusedSingleSignOnOnTheSignInPage() {
+        assertThat(ConsoleSession.anonymous(client).html("/login?sso-refused"))
+                .contains("does not create users on sign-in");
+    }
+
     private ConsoleSession signedIn(String email) {
         ConsoleSession session = ConsoleSession.anonymous(client);
         assertThat(session.signIn(email, PASSWORD)).isEqualTo("/");

@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * A console session driven over HTTP the way a browser drives it: the session cookie, and a CSRF token read from the
  * page that holds the form before each POST.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     static final String COOKIE = "TOLLGATE_SESSION";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -30,21 +30,21 @@ final class ConsoleSession {
     }
 
     /** A fresh visitor: the login page was fetched, so the session and its CSRF token exist. */
-    static ConsoleSession anonymous(WebTestClient client) {
+    public static ConsoleSession anonymous(WebTestClient client) {
         EntityExchangeResult<String> login = page(client, "/login", null);
         return new ConsoleSession(
                 client, login.getResponseCookies().getFirst(COOKIE).getValue());
     }
 
     /** Signs in and answers where the login form redirected to. */
-    String signIn(String email, String password) {
+    public String signIn(String email, String password) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", email);
         form.add("password", password);
         return post("/login", "/login", form).getResponseHeaders().getLocation().toString();
     }
 
-    WebTestClient.ResponseSpec get(String path) {
+    public WebTestClient.ResponseSpec get(String path) {
         return client.get()
                 .uri(path)
                 .accept(MediaType.TEXT_HTML)
