@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /v1/chat/completions}: authenticate, read, validate, route and meter, then answer as JSON or as a
  * stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
- * limits, budget holds) belong between {@link #route} and {@link #respond}; what they hold is settled with the event.
+ * limits and the output cap in {@link ChatAdmission}, budget holds next) run between {@link #route} and
+ * {@link #respond}; what they hold is settled with the event.
  */
 @Component
 class ChatCompletionsHandler {
@@ -38,6 +39,7 @@ class ChatCompletionsHandler {
     private final GatewayMetrics metrics;
     private final TokenMeter meter;
     private final UsageLedger ledger;
+    private final ChatAdmission admission;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -47,7 +49,8 @@ class ChatCompletionsHandler {
             ChatStreams streams,
             GatewayMetrics metrics,
             TokenMeter meter,
-            UsageLedger ledger) {
+            UsageLedger ledger,
+            ChatAdmission admission) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -56,6 +59,7 @@ class ChatCompletionsHandler {
         this.metrics = metrics;
         this.meter = meter;
         this.ledger = ledger;
+        this.admission = admission;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
@@ -63,6 +67,7 @@ class ChatCompletionsHandler {
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
                 .flatMap(this::route)
+                .flatMap(this::admit)
                 .flatMap(this::respond);
     }
 
@@ -90,7 +95,11 @@ class ChatCompletionsHandler {
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
         int prompt = meter.prompt(call.request(), route.upstreamModel());
         var metered = call.metered().routed(Billing.of(route), prompt);
-        return new ChatCall(call.request(), route.client(), call.context(), metered, call.exchange());
+        return new ChatCall(call.request(), route.client(), call.context(), metered, call.exchange(), call.caller());
+    }
+
+    private Mono<ChatCall> admit(ChatCall call) {
+        return admission.admit(call).onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
     private Mono<ServerResponse> respond(ChatCall call) {

@@ -6,6 +6,8 @@ import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
+import dev.tollgate.gateway.ratelimit.Admission;
+import dev.tollgate.gateway.ratelimit.RateLimiter;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
 import dev.tollgate.gateway.usage.Billing;
@@ -34,6 +36,7 @@ class EmbeddingsHandler {
     private final GatewayMetrics metrics;
     private final TokenMeter meter;
     private final UsageLedger ledger;
+    private final RateLimiter limiter;
 
     EmbeddingsHandler(
             ApiKeys keys,
@@ -42,7 +45,8 @@ class EmbeddingsHandler {
             OpenAiJson json,
             GatewayMetrics metrics,
             TokenMeter meter,
-            UsageLedger ledger) {
+            UsageLedger ledger,
+            RateLimiter limiter) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -50,6 +54,7 @@ class EmbeddingsHandler {
         this.metrics = metrics;
         this.meter = meter;
         this.ledger = ledger;
+        this.limiter = limiter;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
@@ -57,6 +62,7 @@ class EmbeddingsHandler {
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
                 .flatMap(this::route)
+                .flatMap(this::admit)
                 .flatMap(this::call);
     }
 
@@ -81,6 +87,18 @@ class EmbeddingsHandler {
         metrics.routed(call.exchange(), new CallTags(route.model(), route.provider(), false));
         int input = meter.input(call.request(), route.upstreamModel());
         return new Routed(call, route, call.metered().routed(Billing.of(route), input));
+    }
+
+    // Rate limits only: an embedding generates no output, so its input is its whole charge.
+    private Mono<Routed> admit(Routed call) {
+        return limiter.admit(call.request().caller().key(), call.metered().promptTokens())
+                .map(admission -> admitted(call, admission))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
+    }
+
+    private static Routed admitted(Routed call, Admission admission) {
+        ChatAdmission.headers(call.request().exchange(), admission.headers());
+        return new Routed(call.request(), call.route(), call.metered().holding(admission.hold()));
     }
 
     private Mono<ServerResponse> call(Routed call) {

@@ -12,6 +12,9 @@ public enum ErrorCode {
     UNKNOWN_URL(HttpStatus.NOT_FOUND, "invalid_request_error", "unknown_url", false),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", "method_not_allowed", false),
     MODEL_NOT_FOUND(HttpStatus.NOT_FOUND, "invalid_request_error", "model_not_found", false),
+    // OpenAI's own shape for its rate limits: the type says which limit, the code is shared.
+    RATE_LIMITED_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "requests", "rate_limit_exceeded", true),
+    RATE_LIMITED_TOKENS(HttpStatus.TOO_MANY_REQUESTS, "tokens", "rate_limit_exceeded", true),
     UPSTREAM_REJECTED(HttpStatus.BAD_REQUEST, "invalid_request_error", "upstream_rejected", false),
     UPSTREAM_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_error", "upstream_rate_limited", true),
     UPSTREAM_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "api_error", "upstream_unavailable", true),

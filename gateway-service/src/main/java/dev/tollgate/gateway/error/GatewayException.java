@@ -43,6 +43,13 @@ public final class GatewayException extends RuntimeException {
         return new Builder(code, message).build();
     }
 
+    /** A refusal decided by policy that tells the caller more in response headers, such as {@code retry-after}. */
+    public static GatewayException rejected(ErrorCode code, String message, Map<String, String> headers) {
+        Builder builder = new Builder(code, message);
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
     /** A request that is invalid because of one field, named in OpenAI's {@code param}. */
     public static GatewayException invalid(ErrorCode code, String message, @Nullable String param) {
         return new Builder(code, message).param(param).build();

@@ -3,6 +3,7 @@ package dev.tollgate.gateway.redis;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +18,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -56,6 +58,23 @@ public final class BlockingRedis implements AutoCloseable {
      */
     public Mono<String> append(String key, Map<String, String> fields) {
         return call(redis -> redis.xadd(key, XAddParams.xAddParams(), fields).toString());
+    }
+
+    /**
+     * Runs {@code script} atomically: {@code EVALSHA}, one round trip, and {@code EVAL} (which also caches it) only
+     * when Redis answers {@code NOSCRIPT}. Completes with the script's reply; a {@code nil} reply completes empty.
+     */
+    public Mono<Object> run(RedisScript script, List<String> keys, List<String> args) {
+        return call(redis -> evaluate(redis, script, keys, args));
+    }
+
+    private static @Nullable Object evaluate(
+            UnifiedJedis redis, RedisScript script, List<String> keys, List<String> args) {
+        try {
+            return redis.evalsha(script.sha1(), keys, args);
+        } catch (JedisNoScriptException notCached) {
+            return redis.eval(script.source(), keys, args);
+        }
     }
 
     private <T> Mono<T> call(Function<UnifiedJedis, @Nullable T> command) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param stream whether a stream was asked for
  * @param billing where it was routed; {@code null} until routed
  * @param promptTokens the gateway's count of the prompt, made before forwarding
+ * @param hold what admission reserved for the request, released with its usage event
  */
 public record MeteredCall(
         UsageContext context,
@@ -19,11 +20,17 @@ public record MeteredCall(
         @Nullable String endUser,
         boolean stream,
         @Nullable Billing billing,
-        int promptTokens) {
+        int promptTokens,
+        UsageHold hold) {
 
     /** The request routed, with its prompt counted for the upstream's model. */
     public MeteredCall routed(Billing billing, int promptTokens) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens);
+        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold);
+    }
+
+    /** The request admitted, holding what admission reserved until its event is written. */
+    public MeteredCall holding(UsageHold hold) {
+        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold);
     }
 
     /** The model name the tokenizer goes by: the upstream's, else the requested one. */

@@ -50,7 +50,7 @@ public record UsageContext(
     /** The request once its body is read. */
     public MeteredCall read(@Nullable String model, @Nullable String user, boolean stream) {
         String endUser = UsageTags.bounded(user);
-        return new MeteredCall(this, model, endUser != null ? endUser : headerUser, stream, null, 0);
+        return new MeteredCall(this, model, endUser != null ? endUser : headerUser, stream, null, 0, UsageHold.NONE);
     }
 
     /** The request when its body could not be read. */

@@ -78,7 +78,12 @@ public final class UsageLedger {
     }
 
     private Mono<UsageRecorded> published(MeteredCall call, UsageRecorded event) {
-        return call.context().settlement().claim() ? publisher.publish(event).thenReturn(event) : Mono.just(event);
+        return call.context().settlement().claim() ? publishedAndReleased(call, event) : Mono.just(event);
+    }
+
+    // The event and the hold's release go to Redis side by side: two round trips in parallel, not in sequence.
+    private Mono<UsageRecorded> publishedAndReleased(MeteredCall call, UsageRecorded event) {
+        return Mono.when(publisher.publish(event), call.hold().release(event)).thenReturn(event);
     }
 
     private static UsageRecorded event(MeteredCall call, Outcome outcome) {

@@ -94,6 +94,38 @@ public final class ControlPlane implements AutoCloseable {
         return secret;
     }
 
+    /**
+     * Publishes an active key of an active tenant with limits and returns its secret.
+     *
+     * @param rpm requests per minute, {@code null} for none
+     * @param tpm tokens per minute, {@code null} for none
+     * @param maxTokens output cap per request, {@code null} for none
+     */
+    public String limitedKey(
+            @Nullable Integer rpm, @Nullable Integer tpm, @Nullable Integer maxTokens, String... models) {
+        String secret = newSecret();
+        KeyPrincipal key = new KeyPrincipal(
+                unique("key" + counter.incrementAndGet()),
+                defaultTenant(),
+                "test app",
+                secret.substring(0, 8),
+                List.of(models),
+                rpm,
+                tpm,
+                maxTokens,
+                KeyPrincipal.ACTIVE,
+                null,
+                null);
+        write(ConfigKeys.key(hasher.hash(secret)), key);
+        keys.put(secret, key);
+        return secret;
+    }
+
+    /** Deletes {@code key} with the others on {@link #close()}, such as a counter the gateway wrote for a test key. */
+    public void forget(String... redisKeys) {
+        written.addAll(List.of(redisKeys));
+    }
+
     /** A secret in the admin service's format that nothing has been published under yet. */
     public String newSecret() {
         return "sk-tg-" + UUID.randomUUID().toString().replace("-", "");

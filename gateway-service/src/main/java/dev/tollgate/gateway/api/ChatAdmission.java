@@ -1,0 +1,54 @@
+package dev.tollgate.gateway.api;
+
+import dev.tollgate.gateway.ratelimit.Admission;
+import dev.tollgate.gateway.ratelimit.OutputCap;
+import dev.tollgate.gateway.ratelimit.RateLimiter;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The admission step of a chat request: the key's output cap first (a request refused for its {@code max_tokens}
+ * spends none of the key's rate), then its rate limits, charged the prompt plus the output cap. The headers both add
+ * go on the response now, so a success and a refusal alike carry them.
+ */
+@Component
+class ChatAdmission {
+
+    private final OutputCap outputCap;
+    private final RateLimiter limiter;
+
+    ChatAdmission(OutputCap outputCap, RateLimiter limiter) {
+        this.outputCap = outputCap;
+        this.limiter = limiter;
+    }
+
+    Mono<ChatCall> admit(ChatCall call) {
+        return Mono.fromCallable(() -> capped(call)).flatMap(this::limited);
+    }
+
+    private ChatCall capped(ChatCall call) {
+        OutputCap.Capped capped = outputCap.apply(call.request(), call.caller().key());
+        if (capped.clampedTo() != null) {
+            headers(
+                    call.exchange(),
+                    Map.of(OutputCap.CLAMPED_HEADER, capped.clampedTo().toString()));
+        }
+        return call.withRequest(capped.request());
+    }
+
+    private Mono<ChatCall> limited(ChatCall call) {
+        long estimate = call.metered().promptTokens() + outputCap.outputEstimate(call.request());
+        return limiter.admit(call.caller().key(), estimate).map(admission -> admitted(call, admission));
+    }
+
+    private static ChatCall admitted(ChatCall call, Admission admission) {
+        headers(call.exchange(), admission.headers());
+        return call.holding(admission.hold());
+    }
+
+    static void headers(ServerWebExchange exchange, Map<String, String> headers) {
+        headers.forEach(exchange.getResponse().getHeaders()::set);
+    }
+}
