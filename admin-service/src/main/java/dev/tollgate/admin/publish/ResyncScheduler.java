@@ -18,11 +18,13 @@ class ResyncScheduler {
     private static final Logger log = LoggerFactory.getLogger(ResyncScheduler.class);
 
     private final ConfigResync resync;
+    private final KeyLastUseSync lastUses;
     private final PublishProperties properties;
     private @Nullable Disposable schedule;
 
-    ResyncScheduler(ConfigResync resync, PublishProperties properties) {
+    ResyncScheduler(ConfigResync resync, KeyLastUseSync lastUses, PublishProperties properties) {
         this.resync = resync;
+        this.lastUses = lastUses;
         this.properties = properties;
     }
 
@@ -31,7 +33,7 @@ class ResyncScheduler {
         // A tick that arrives while the previous resync still runs is dropped rather than queued.
         schedule = Flux.interval(java.time.Duration.ZERO, properties.resyncInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> resyncQuietly(), 1)
+                .concatMap(tick -> resyncQuietly().then(syncLastUsesQuietly()), 1)
                 .subscribe();
     }
 
@@ -47,6 +49,21 @@ class ResyncScheduler {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    private Mono<Void> syncLastUsesQuietly() {
+        return lastUses.run()
+                .doOnNext(moved -> log.debug("Moved the last use of {} keys forward", moved))
+                .onErrorResume(this::lastUsesFailed)
+                .then();
+    }
+
+    private Mono<Long> lastUsesFailed(Throwable failure) {
+        log.warn(
+                "Copying the keys' last use from Redis failed; retrying in {}: {}",
+                properties.resyncInterval(),
+                failure.toString());
+        return Mono.empty();
     }
 
     @PreDestroy

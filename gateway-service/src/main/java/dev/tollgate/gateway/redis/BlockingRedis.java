@@ -61,6 +61,26 @@ public final class BlockingRedis implements AutoCloseable {
     }
 
     /**
+     * Like {@link #append}, and then, in the same hop to the Redis scheduler, sets {@code field} of the hash at
+     * {@code hash} to {@code value}. That second write is best effort: its failure is logged at DEBUG and never fails
+     * the append.
+     */
+    public Mono<String> appendAndSet(String key, Map<String, String> fields, String hash, String field, String value) {
+        return call(redis -> appendedAndSet(redis, key, fields, hash, field, value));
+    }
+
+    private static String appendedAndSet(
+            UnifiedJedis redis, String key, Map<String, String> fields, String hash, String field, String value) {
+        String id = redis.xadd(key, XAddParams.xAddParams(), fields).toString();
+        try {
+            redis.hset(hash, field, value);
+        } catch (JedisException ignored) {
+            log.debug("HSET {} {} failed, ignored: {}", hash, field, ignored.toString());
+        }
+        return id;
+    }
+
+    /**
      * Runs {@code script} atomically: {@code EVALSHA}, one round trip, and {@code EVAL} (which also caches it) only
      * when Redis answers {@code NOSCRIPT}. Completes with the script's reply; a {@code nil} reply completes empty.
      */

@@ -24,12 +24,19 @@ class UsagePublisher {
     private final UsageSpool spool;
     private final UsageMetrics metrics;
     private final UsageProperties properties;
+    private final KeyLastUse lastUse;
 
-    UsagePublisher(BlockingRedis redis, UsageSpool spool, UsageMetrics metrics, UsageProperties properties) {
+    UsagePublisher(
+            BlockingRedis redis,
+            UsageSpool spool,
+            UsageMetrics metrics,
+            UsageProperties properties,
+            KeyLastUse lastUse) {
         this.redis = redis;
         this.spool = spool;
         this.metrics = metrics;
         this.properties = properties;
+        this.lastUse = lastUse;
     }
 
     /**
@@ -38,7 +45,7 @@ class UsagePublisher {
      */
     Mono<Void> publish(UsageRecorded event) {
         // toFuture() subscribes now; fromFuture(…, true) does not cancel that future when its own subscriber cancels.
-        return Mono.defer(() -> Mono.fromFuture(written(event.toFields()).toFuture(), true));
+        return Mono.defer(() -> Mono.fromFuture(written(event, event.toFields()).toFuture(), true));
     }
 
     Mono<Void> append(Map<String, String> fields) {
@@ -47,10 +54,25 @@ class UsagePublisher {
                 .then();
     }
 
-    private Mono<Void> written(Map<String, String> fields) {
-        return append(fields)
+    private Mono<Void> written(UsageRecorded event, Map<String, String> fields) {
+        return appendAndStamp(event, fields)
+                .timeout(properties.publishTimeout())
+                .then()
                 .doOnSuccess(done -> metrics.published())
                 .onErrorResume(failure -> spooled(fields, failure));
+    }
+
+    // The key's last use rides along with the event's XADD (same scheduler hop), at most once a minute per key.
+    private Mono<String> appendAndStamp(UsageRecorded event, Map<String, String> fields) {
+        if (!lastUse.due(event.keyId(), System.currentTimeMillis())) {
+            return redis.append(UsageKeys.EVENTS_STREAM, fields);
+        }
+        return redis.appendAndSet(
+                UsageKeys.EVENTS_STREAM,
+                fields,
+                KeyLastUse.HASH,
+                event.keyId(),
+                event.timestamp().toString());
     }
 
     private Mono<Void> spooled(Map<String, String> fields, Throwable failure) {

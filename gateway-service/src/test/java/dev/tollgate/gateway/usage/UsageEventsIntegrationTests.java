@@ -250,6 +250,17 @@ class UsageEventsIntegrationTests {
         assertThat(event.priceVersion()).isEqualTo("mock");
     }
 
+    @Test
+    void recordsTheLastUseOfTheKeyAlongsideItsEvent() {
+        post(chat(PRICED, "")).expectStatus().isOk();
+
+        UsageRecorded event = onlyEvent();
+        String lastUse = stream.lastUseOf(keyId);
+        stream.forgetLastUseOf(keyId);
+        assertThat(lastUse).isNotNull();
+        assertThat(Instant.parse(lastUse)).isEqualTo(event.timestamp());
+    }
+
     private UsageRecorded onlyEvent() {
         List<UsageRecorded> events = stream.eventsOf(keyId);
         assertThat(events).hasSize(1);

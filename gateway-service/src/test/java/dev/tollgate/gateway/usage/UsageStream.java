@@ -26,6 +26,15 @@ final class UsageStream implements AutoCloseable {
                 .toList();
     }
 
+    /** The last use of the key recorded in Redis, or {@code null}. */
+    String lastUseOf(String keyId) {
+        return redis.hget(KeyLastUse.HASH, keyId);
+    }
+
+    void forgetLastUseOf(String keyId) {
+        redis.hdel(KeyLastUse.HASH, keyId);
+    }
+
     /** Waits up to {@code patience} for {@code count} events of the key, then returns whatever there is. */
     List<UsageRecorded> awaitEvents(String keyId, int count, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

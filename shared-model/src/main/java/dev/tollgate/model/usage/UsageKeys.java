@@ -8,7 +8,7 @@ package dev.tollgate.model.usage;
  * </pre>
  *
  * <p>The gateway only appends ({@code XADD}, no trimming, so nothing unacknowledged is ever dropped); the usage service
- * reads it with a consumer group, trims what it has acknowledged, and deduplicates by {@code event_id}, because an
+ * reads it with a consumer group (never trimming it, for now) and deduplicates by {@code event_id}, because an
  * event may arrive twice (a gateway crash between {@code XADD} and clearing its local spool resends it).
  */
 public final class UsageKeys {
