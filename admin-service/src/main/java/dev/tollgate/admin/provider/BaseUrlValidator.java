@@ -1,7 +1,7 @@
 package dev.tollgate.admin.provider;
 
 import dev.tollgate.admin.system.AdminException;
-import java.net.Inet6Address;
+import dev.tollgate.model.route.UpstreamAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +15,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Keeps provider base URLs from pointing the gateway at things it must not reach (SSRF): only http(s), no user info
  * or fragment, never link-local or cloud metadata addresses, and no loopback or private addresses unless
- * {@code TOLLGATE_ALLOW_PRIVATE_UPSTREAMS} is on. The host name is resolved and every address it has is checked.
+ * {@code TOLLGATE_ALLOW_PRIVATE_UPSTREAMS} is on ({@link UpstreamAddresses} holds the rules). The host name is
+ * resolved and every address it has is checked.
  *
  * <p>Checked when the URL is saved. A name may later resolve elsewhere (DNS rebinding), so the gateway should apply
  * the same address rules when it connects.
@@ -83,20 +84,16 @@ class BaseUrlValidator {
     }
 
     private void check(InetAddress address) {
-        if (address.isLinkLocalAddress() || address.isMulticastAddress()) {
-            throw invalid("must not resolve to a link-local address such as the metadata service 169.254.169.254");
+        switch (UpstreamAddresses.judge(address)) {
+            case FORBIDDEN -> throw invalid("must not resolve to a link-local, unspecified or cloud metadata address");
+            case PRIVATE -> {
+                if (!properties.allowPrivateUpstreams()) {
+                    throw invalid("must not resolve to a loopback or private address"
+                            + " (set TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=true for self-hosted upstreams)");
+                }
+            }
+            case PUBLIC -> {}
         }
-        if (isPrivate(address) && !properties.allowPrivateUpstreams()) {
-            throw invalid("must not resolve to a loopback or private address"
-                    + " (set TOLLGATE_ALLOW_PRIVATE_UPSTREAMS=true for self-hosted upstreams)");
-        }
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        return address.isLoopbackAddress()
-                || address.isAnyLocalAddress()
-                || address.isSiteLocalAddress()
-                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
     }
 
     private static String stripTrailingSlash(String url) {
