@@ -61,11 +61,15 @@ class UserRepository {
                 .one();
     }
 
+    /**
+     * Sets a new password and revokes the user's API tokens in one statement: a reset usually follows a suspected
+     * compromise, and tokens issued under the old password must not outlive it.
+     */
     Mono<Void> updatePassword(UUID id, String passwordHash) {
-        return database.sql("update admin_user set password_hash = :hash, updated_at = now() where id = :id")
-                .bind("id", id)
-                .bind("hash", passwordHash)
-                .then();
+        return database.sql("""
+                        with revoked as (
+                            update api_token set revoked_at = now() where user_id = :id and revoked_at is null)
+                        update admin_user set password_hash = :hash, updated_at = now() where id = :id""").bind("id", id).bind("hash", passwordHash).then();
     }
 
     Flux<UserView> page(Paging paging) {

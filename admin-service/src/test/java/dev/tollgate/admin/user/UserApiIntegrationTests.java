@@ -161,6 +161,19 @@ class UserApiIntegrationTests extends AdminIntegrationTest {
     }
 
     @Test
+    void settingAPasswordRevokesTheUsersApiTokens() {
+        TestUser viewer = user("VIEWER", null, "write");
+        get("/api/v1/tenants", viewer.token()).exchange().expectStatus().isOk();
+
+        post("/api/v1/users/" + viewer.id() + "/password", Map.of("password", "a-brand-new-password"))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        get("/api/v1/tenants", viewer.token()).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void showsAnotherTenantsUsersAsNotFoundAndRefusesEveryoneButPlatformAdmins() {
         UUID own = UUID.fromString(createTenant(unique("own")));
         UUID other = UUID.fromString(createTenant(unique("other")));
