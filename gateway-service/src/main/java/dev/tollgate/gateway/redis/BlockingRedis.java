@@ -14,8 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -61,9 +64,8 @@ public final class BlockingRedis implements AutoCloseable {
     }
 
     /**
-     * Like {@link #append}, and then, in the same hop to the Redis scheduler, sets {@code field} of the hash at
-     * {@code hash} to {@code value}. That second write is best effort: its failure is logged at DEBUG and never fails
-     * the append.
+     * Like {@link #append}, and also sets {@code field} of the hash at {@code hash} to {@code value}, both pipelined in
+     * one round trip. The hash write is best effort: its failure is logged at DEBUG and never fails the append.
      */
     public Mono<String> appendAndSet(String key, Map<String, String> fields, String hash, String field, String value) {
         return call(redis -> appendedAndSet(redis, key, fields, hash, field, value));
@@ -71,13 +73,21 @@ public final class BlockingRedis implements AutoCloseable {
 
     private static String appendedAndSet(
             UnifiedJedis redis, String key, Map<String, String> fields, String hash, String field, String value) {
-        String id = redis.xadd(key, XAddParams.xAddParams(), fields).toString();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            Response<StreamEntryID> id = pipeline.xadd(key, XAddParams.xAddParams(), fields);
+            Response<Long> stamped = pipeline.hset(hash, field, value);
+            pipeline.sync();
+            ignoreFailure(stamped, hash, field);
+            return id.get().toString();
+        }
+    }
+
+    private static void ignoreFailure(Response<Long> stamped, String hash, String field) {
         try {
-            redis.hset(hash, field, value);
+            stamped.get();
         } catch (JedisException ignored) {
             log.debug("HSET {} {} failed, ignored: {}", hash, field, ignored.toString());
         }
-        return id;
     }
 
     /**

@@ -27,6 +27,12 @@ record RedisProperties(
         @DefaultValue("250ms") Duration commandTimeout,
         @DefaultValue("5s") Duration maxReconnectBackoff) {
 
+    @Override
+    public String toString() {
+        // The user-info part of the URI may hold a password; keep it out of logs and actuator output.
+        return "RedisProperties[uri=" + uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort() + "]";
+    }
+
     int timeoutMillis() {
         return (int) Math.max(1, commandTimeout.toMillis());
     }
