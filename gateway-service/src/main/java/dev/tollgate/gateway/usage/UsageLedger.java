@@ -117,7 +117,9 @@ public final class UsageLedger {
                 (System.nanoTime() - context.startedNanos()) / 1_000_000,
                 call.stream() ? outcome.ttftMillis() : null,
                 call.stream(),
-                0);
+                0,
+                null,
+                null);
     }
 
     private static int httpStatus(Throwable failure) {

@@ -8,16 +8,20 @@ import java.util.regex.Pattern;
  * <pre>
  * tollgate:budget:{scope}:{scope_id}   JSON list of BudgetSnapshot, one per period; absent when the scope has none
  * tollgate:config:changes              ConfigChange {"kind":"budget","id":"{scope}:{scope_id}"} after each change
+ * tollgate:budget:alerts               stream of BudgetThresholdCrossed entries
  * </pre>
  *
  * <p>{@code scope} is {@code tenant} or {@code key}; {@code scope_id} is the tenant's or the virtual key's id. The admin
  * service owns exactly the keys of that shape: its resync deletes any such key Postgres no longer backs. Spend counters
- * must therefore live elsewhere (or at least never match {@link #PUBLISHED}).
+ * must therefore live elsewhere (or at least never match {@link #PUBLISHED}): see {@link SpendKeys}.
  */
 public final class BudgetKeys {
 
     /** The {@code ConfigChange.kind} announcing a budget change. */
     public static final String CHANGE_KIND = "budget";
+
+    /** The stream of {@link BudgetThresholdCrossed} alerts; never trimmed of unacknowledged entries. */
+    public static final String ALERTS_STREAM = "tollgate:budget:alerts";
 
     /** Every published budget key and nothing else. */
     public static final Pattern PUBLISHED = Pattern.compile(

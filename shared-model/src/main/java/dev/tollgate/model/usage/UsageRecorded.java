@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * @param ttftMs time to the first streamed event; {@code null} when not streaming or nothing was streamed
  * @param stream whether the caller asked for a stream
  * @param retries upstream retries made (always 0 until retries arrive)
+ * @param costCenter the tenant's cost center when the request was made, {@code null} when it has none
+ * @param errorCode the OpenAI-style error code the caller got, such as {@code budget_exceeded} or
+ *     {@code rate_limit_exceeded}; {@code null} on success
  */
 public record UsageRecorded(
         int schemaVersion,
@@ -68,7 +71,9 @@ public record UsageRecorded(
         long latencyMs,
         @Nullable Long ttftMs,
         boolean stream,
-        int retries) {
+        int retries,
+        @Nullable String costCenter,
+        @Nullable String errorCode) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -107,6 +112,8 @@ public record UsageRecorded(
         putIfPresent(fields, "ttft_ms", ttftMs == null ? null : String.valueOf(ttftMs));
         fields.put("stream", String.valueOf(stream));
         fields.put("retries", String.valueOf(retries));
+        putIfPresent(fields, "cost_center", costCenter);
+        putIfPresent(fields, "error_code", errorCode);
         new TreeMap<>(tags).forEach((name, value) -> fields.put(TAG_PREFIX + name, value));
         return fields;
     }
@@ -150,7 +157,9 @@ public record UsageRecorded(
                 in.required("latency_ms", Long::parseLong),
                 in.optional("ttft_ms", Long::valueOf),
                 in.required("stream", Fields::bool),
-                in.required("retries", Integer::parseInt));
+                in.required("retries", Integer::parseInt),
+                in.optional("cost_center"),
+                in.optional("error_code"));
     }
 
     private static void putIfPresent(Map<String, String> fields, String name, @Nullable String value) {

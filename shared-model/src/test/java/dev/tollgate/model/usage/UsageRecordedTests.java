@@ -38,7 +38,9 @@ class UsageRecordedTests {
                 812,
                 95L,
                 true,
-                0);
+                0,
+                "cc-search",
+                null);
     }
 
     @Test
@@ -89,7 +91,9 @@ class UsageRecordedTests {
                 3,
                 null,
                 false,
-                0);
+                0,
+                null,
+                null);
 
         Map<String, String> fields = unpriced.toFields();
 

@@ -239,7 +239,9 @@ class UsageIngestIntegrationTests {
                 812,
                 95L,
                 true,
-                0);
+                0,
+                null,
+                null);
     }
 
     private static StreamEntryID publish(UsageRecorded event) {
