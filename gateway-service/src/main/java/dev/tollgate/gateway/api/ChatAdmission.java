@@ -1,8 +1,8 @@
 package dev.tollgate.gateway.api;
 
-import dev.tollgate.gateway.ratelimit.Admission;
+import dev.tollgate.gateway.admission.Admission;
+import dev.tollgate.gateway.admission.Admitter;
 import dev.tollgate.gateway.ratelimit.OutputCap;
-import dev.tollgate.gateway.ratelimit.RateLimiter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,18 +10,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * The admission step of a chat request: the key's output cap first (a request refused for its {@code max_tokens}
- * spends none of the key's rate), then its rate limits, charged the prompt plus the output cap. The headers both add
- * go on the response now, so a success and a refusal alike carry them.
+ * spends none of the key's rate), then its key's and tenant's rate limits, charged the prompt plus the output cap, and
+ * holds on its budgets for what that would cost. The headers both add go on the response now, so a success and a
+ * refusal alike carry them.
  */
 @Component
 class ChatAdmission {
 
     private final OutputCap outputCap;
-    private final RateLimiter limiter;
+    private final Admitter admitter;
 
-    ChatAdmission(OutputCap outputCap, RateLimiter limiter) {
+    ChatAdmission(OutputCap outputCap, Admitter admitter) {
         this.outputCap = outputCap;
-        this.limiter = limiter;
+        this.admitter = admitter;
     }
 
     Mono<ChatCall> admit(ChatCall call) {
@@ -39,8 +40,9 @@ class ChatAdmission {
     }
 
     private Mono<ChatCall> limited(ChatCall call) {
-        long estimate = call.metered().promptTokens() + outputCap.outputEstimate(call.request());
-        return limiter.admit(call.caller().key(), estimate).map(admission -> admitted(call, admission));
+        long output = outputCap.outputEstimate(call.request());
+        return admitter.admit(call.caller(), call.metered(), call.metered().promptTokens(), output)
+                .map(admission -> admitted(call, admission));
     }
 
     private static ChatCall admitted(ChatCall call, Admission admission) {

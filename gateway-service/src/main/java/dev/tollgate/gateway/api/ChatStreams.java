@@ -112,7 +112,12 @@ class ChatStreams {
                 ? known
                 : GatewayException.upstream(ErrorCode.INTERNAL_ERROR, "The gateway failed while streaming.", failure);
         logMidway(call, error, failure);
-        Outcome outcome = new Outcome(UsageStatus.UPSTREAM_ERROR, tally.tokens(), 200, tally.ttftMillis());
+        Outcome outcome = new Outcome(
+                UsageStatus.UPSTREAM_ERROR,
+                tally.tokens(),
+                200,
+                tally.ttftMillis(),
+                error.code().code());
         return ledger.settle(call.metered(), outcome).map(event -> sse.error(OpenAiErrors.envelope(error)));
     }
 

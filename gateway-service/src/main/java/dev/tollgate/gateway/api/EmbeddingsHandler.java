@@ -1,13 +1,13 @@
 package dev.tollgate.gateway.api;
 
+import dev.tollgate.gateway.admission.Admission;
+import dev.tollgate.gateway.admission.Admitter;
 import dev.tollgate.gateway.auth.ApiKeys;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
-import dev.tollgate.gateway.ratelimit.Admission;
-import dev.tollgate.gateway.ratelimit.RateLimiter;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
 import dev.tollgate.gateway.usage.Billing;
@@ -36,7 +36,7 @@ class EmbeddingsHandler {
     private final GatewayMetrics metrics;
     private final TokenMeter meter;
     private final UsageLedger ledger;
-    private final RateLimiter limiter;
+    private final Admitter admitter;
 
     EmbeddingsHandler(
             ApiKeys keys,
@@ -46,7 +46,7 @@ class EmbeddingsHandler {
             GatewayMetrics metrics,
             TokenMeter meter,
             UsageLedger ledger,
-            RateLimiter limiter) {
+            Admitter admitter) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -54,7 +54,7 @@ class EmbeddingsHandler {
         this.metrics = metrics;
         this.meter = meter;
         this.ledger = ledger;
-        this.limiter = limiter;
+        this.admitter = admitter;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
@@ -89,9 +89,10 @@ class EmbeddingsHandler {
         return new Routed(call, route, call.metered().routed(Billing.of(route), input));
     }
 
-    // Rate limits only: an embedding generates no output, so its input is its whole charge.
+    // An embedding generates no output, so its input is its whole charge, to limits and budgets alike.
     private Mono<Routed> admit(Routed call) {
-        return limiter.admit(call.request().caller().key(), call.metered().promptTokens())
+        return admitter.admit(
+                        call.request().caller(), call.metered(), call.metered().promptTokens(), 0)
                 .map(admission -> admitted(call, admission))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }

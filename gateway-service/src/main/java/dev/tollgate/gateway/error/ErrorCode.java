@@ -15,6 +15,8 @@ public enum ErrorCode {
     // OpenAI's own shape for its rate limits: the type says which limit, the code is shared.
     RATE_LIMITED_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "requests", "rate_limit_exceeded", true),
     RATE_LIMITED_TOKENS(HttpStatus.TOO_MANY_REQUESTS, "tokens", "rate_limit_exceeded", true),
+    BUDGET_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded", false),
+    BUDGET_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "api_error", "budget_unavailable", true),
     UPSTREAM_REJECTED(HttpStatus.BAD_REQUEST, "invalid_request_error", "upstream_rejected", false),
     UPSTREAM_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_error", "upstream_rate_limited", true),
     UPSTREAM_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "api_error", "upstream_unavailable", true),

@@ -1,33 +1,52 @@
 package dev.tollgate.gateway.ratelimit;
 
 import dev.tollgate.model.key.KeyPrincipal;
+import dev.tollgate.model.tenant.TenantSnapshot;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A key's limits per {@link #WINDOW}; {@code -1} means none, {@code 0} denies everything.
+ * The limits of one subject (a key, or a tenant across all its keys) per {@link #WINDOW}; {@code -1} means none,
+ * {@code 0} denies everything.
  *
- * @param keyId the key's id
+ * @param subject {@link #KEY} or {@link #TENANT}
+ * @param id the key's or the tenant's id
  * @param requests requests per window
  * @param tokens tokens per window
  */
-record Limits(String keyId, long requests, long tokens) {
+public record Limits(String subject, String id, long requests, long tokens) {
 
-    static final Duration WINDOW = Duration.ofMinutes(1);
-    static final long WINDOW_MICROS = WINDOW.toNanos() / 1000;
+    public static final String KEY = "key";
+    public static final String TENANT = "tenant";
+    public static final Duration WINDOW = Duration.ofMinutes(1);
+    public static final long WINDOW_MICROS = WINDOW.toNanos() / 1000;
     static final long NONE = -1;
 
-    static Limits of(KeyPrincipal key) {
-        return new Limits(key.keyId(), orNone(key.rpmLimit()), orNone(key.tpmLimit()));
+    public static Limits of(KeyPrincipal key) {
+        return new Limits(KEY, key.keyId(), orNone(key.rpmLimit()), orNone(key.tpmLimit()));
     }
 
-    boolean unlimited() {
+    public static Limits of(TenantSnapshot tenant) {
+        return new Limits(TENANT, tenant.tenantId(), orNone(tenant.rpmLimit()), orNone(tenant.tpmLimit()));
+    }
+
+    public boolean unlimited() {
         return requests == NONE && tokens == NONE;
     }
 
-    /** This instance's share while it limits alone: never less than one, so a limited key is not shut out. */
+    /** The Redis key of the requests window. */
+    public String requestsKey() {
+        return RateLimitKeys.requests(this);
+    }
+
+    /** The Redis key of the tokens window. */
+    public String tokensKey() {
+        return RateLimitKeys.tokens(this);
+    }
+
+    /** This instance's share while it limits alone: never less than one, so a limited subject is not shut out. */
     Limits share(int instances) {
-        return new Limits(keyId, share(requests, instances), share(tokens, instances));
+        return new Limits(subject, id, share(requests, instances), share(tokens, instances));
     }
 
     private static long share(long limit, int instances) {

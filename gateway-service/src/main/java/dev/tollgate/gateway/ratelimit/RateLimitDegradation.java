@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Tracks outages of the shared limiter: one WARN when decisions turn local, one INFO when they are shared again (never
  * a line per request), and {@code tollgate.ratelimit.degraded} counting each request decided locally.
  */
-final class RateLimitDegradation {
+public final class RateLimitDegradation {
 
     static final String METRIC = "tollgate.ratelimit.degraded";
 
@@ -20,24 +20,24 @@ final class RateLimitDegradation {
     private final Counter decidedLocally;
     private final int instances;
 
-    RateLimitDegradation(MeterRegistry registry, int instances) {
+    public RateLimitDegradation(MeterRegistry registry, int instances) {
         this.decidedLocally = Counter.builder(METRIC)
                 .description("Requests whose rate limits were decided by this instance alone because Redis failed")
                 .register(registry);
         this.instances = instances;
     }
 
-    void failed(Throwable failure) {
+    public void failed(Throwable failure) {
         decidedLocally.increment();
         if (degraded.compareAndSet(false, true)) {
             log.warn(
-                    "rate limits degraded: Redis failed ({}); failing open to local limits (1/{} of each key's)",
+                    "rate limits degraded: Redis failed ({}); failing open to local limits (1/{} of each key's and tenant's)",
                     failure.toString(),
                     instances);
         }
     }
 
-    void recovered() {
+    public void recovered() {
         if (degraded.get() && degraded.compareAndSet(true, false)) {
             log.info("rate limits shared through Redis again");
         }

@@ -1,7 +1,11 @@
 package dev.tollgate.gateway.ratelimit;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,22 +13,36 @@ import org.jspecify.annotations.Nullable;
  * has; a refusal adds {@code retry-after} in whole seconds. Resets read like OpenAI's ({@code 1s}, {@code 6m0s},
  * {@code 20ms}): Go's duration format.
  */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
 
     private RateLimitHeaders() {}
 
-    static Map<String, String> of(Verdict verdict) {
+    /**
+     * The headers for the verdicts of all of a request's subjects (its key and its tenant): per dimension, the window
+     * with the least left, since that is the one the caller will meet first.
+     */
+    public static Map<String, String> of(List<Verdict> verdicts) {
         Map<String, String> headers = new LinkedHashMap<>();
-        put(headers, "requests", verdict.requests());
-        put(headers, "tokens", verdict.tokens());
-        if (!verdict.admitted()) {
-            headers.put("retry-after", String.valueOf(retryAfterSeconds(verdict)));
-        }
+        put(headers, "requests", tightest(verdicts, Verdict::requests));
+        put(headers, "tokens", tightest(verdicts, Verdict::tokens));
+        verdicts.stream()
+                .filter(verdict -> !verdict.admitted())
+                .findFirst()
+                .ifPresent(denied -> headers.put("retry-after", String.valueOf(retryAfterSeconds(denied))));
         return headers;
     }
 
     static long retryAfterSeconds(Verdict verdict) {
         return Math.max(1, ceilDiv(verdict.retryAfterMicros(), 1_000_000));
+    }
+
+    private static Verdict.@Nullable Window tightest(
+            List<Verdict> verdicts, Function<Verdict, Verdict.@Nullable Window> dimension) {
+        return verdicts.stream()
+                .map(dimension)
+                .filter(Objects::nonNull)
+                .min(Comparator.comparingLong(Verdict.Window::remaining))
+                .orElse(null);
     }
 
     private static void put(Map<String, String> headers, String kind, Verdict.@Nullable Window window) {

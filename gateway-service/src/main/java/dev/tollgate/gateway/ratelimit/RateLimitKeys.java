@@ -1,25 +1,25 @@
 package dev.tollgate.gateway.ratelimit;
 
-import java.util.List;
-
 /**
- * Where a key's limits live in Redis: {@code tollgate:ratelimit:{key_id}:rpm} and {@code :tpm}, each a GCRA
- * theoretical arrival time in microseconds on Redis's clock, expiring once the budget is whole again. The braces are
- * literal: a cluster hash tag, so one script may touch both keys.
+ * Where limits live in Redis: {@code tollgate:ratelimit:{key_id}:rpm} and {@code :tpm} for a key,
+ * {@code tollgate:ratelimit:{tenant:tenant_id}:rpm} and {@code :tpm} for a tenant; each a GCRA theoretical arrival
+ * time in microseconds on Redis's clock, expiring once the window is whole again. The braces are literal: a cluster
+ * hash tag, so one script may touch both keys of a subject.
  */
 final class RateLimitKeys {
 
     private RateLimitKeys() {}
 
-    static String requests(String keyId) {
-        return "tollgate:ratelimit:{" + keyId + "}:rpm";
+    static String requests(Limits limits) {
+        return prefix(limits) + ":rpm";
     }
 
-    static String tokens(String keyId) {
-        return "tollgate:ratelimit:{" + keyId + "}:tpm";
+    static String tokens(Limits limits) {
+        return prefix(limits) + ":tpm";
     }
 
-    static List<String> both(String keyId) {
-        return List.of(requests(keyId), tokens(keyId));
+    private static String prefix(Limits limits) {
+        String tag = Limits.KEY.equals(limits.subject()) ? limits.id() : limits.subject() + ":" + limits.id();
+        return "tollgate:ratelimit:{" + tag + "}";
     }
 }

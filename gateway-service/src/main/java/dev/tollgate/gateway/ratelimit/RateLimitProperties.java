@@ -17,13 +17,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("tollgate.limits")
-record RateLimitProperties(
+public record RateLimitProperties(
         @DefaultValue("clamp") MaxTokensPolicy maxTokensPolicy,
         @DefaultValue("256") @Min(0) int defaultOutputTokens,
         @DefaultValue("1") @Min(1) @Max(10_000) int expectedInstances) {
 
     /** What to do with a request whose output cap is above its key's. */
-    enum MaxTokensPolicy {
+    public enum MaxTokensPolicy {
         /** Lower it to the key's cap and say so in {@code x-tollgate-max-tokens-clamped}. */
         CLAMP,
         /** Refuse it: 400 {@code invalid_request} naming the field. */

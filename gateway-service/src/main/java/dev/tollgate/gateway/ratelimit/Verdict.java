@@ -1,27 +1,25 @@
 package dev.tollgate.gateway.ratelimit;
 
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One admission decision with the state of both limits after it.
+ * One subject's part of an admission decision, with the state of its limits after it.
  *
  * @param limits the limits it was decided under
- * @param deniedBy the limit that refused the request; {@code null} when admitted
+ * @param deniedBy the limit that refused the request; {@code null} when this subject admitted it
  * @param retryAfterMicros when a refused request could be admitted
- * @param requests the requests limit after the decision; {@code null} when the key has none
- * @param tokens the tokens limit after the decision; {@code null} when the key has none
- * @param shared whether all gateways decided it together (Redis), not this one alone
+ * @param requests the requests limit after the decision; {@code null} when the subject has none
+ * @param tokens the tokens limit after the decision; {@code null} when the subject has none
  */
-record Verdict(
+public record Verdict(
         Limits limits,
         @Nullable Dimension deniedBy,
         long retryAfterMicros,
         @Nullable Window requests,
-        @Nullable Window tokens,
-        boolean shared) {
+        @Nullable Window tokens) {
 
-    enum Dimension {
+    /** Which limit refused. */
+    public enum Dimension {
         REQUESTS,
         TOKENS
     }
@@ -33,22 +31,23 @@ record Verdict(
      * @param remaining what is left of it
      * @param resetMicros until it is whole again
      */
-    record Window(long limit, long remaining, long resetMicros) {}
+    public record Window(long limit, long remaining, long resetMicros) {}
 
-    boolean admitted() {
+    public boolean admitted() {
         return deniedBy == null;
     }
 
-    /** The reply of {@code admit.lua}. */
-    static Verdict fromScript(Limits limits, List<Long> reply) {
-        Dimension denied = reply.get(1) == 0 ? null : Dimension.values()[(int) (reply.get(1) - 1)];
+    /**
+     * This subject's part of an admission script's reply: {@code requests remaining, requests reset, tokens remaining,
+     * tokens reset} from {@code state}.
+     */
+    public static Verdict of(Limits limits, @Nullable Dimension deniedBy, long retryAfterMicros, long[] state) {
         return new Verdict(
                 limits,
-                denied,
-                reply.get(2),
-                window(limits.requests(), reply.get(3), reply.get(4)),
-                window(limits.tokens(), reply.get(5), reply.get(6)),
-                true);
+                deniedBy,
+                retryAfterMicros,
+                window(limits.requests(), state[0], state[1]),
+                window(limits.tokens(), state[2], state[3]));
     }
 
     static @Nullable Window window(long limit, long remaining, long resetMicros) {

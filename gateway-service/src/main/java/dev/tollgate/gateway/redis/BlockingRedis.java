@@ -3,6 +3,7 @@ package dev.tollgate.gateway.redis;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,30 +64,80 @@ public final class BlockingRedis implements AutoCloseable {
         return call(redis -> redis.xadd(key, XAddParams.xAddParams(), fields).toString());
     }
 
-    /**
-     * Like {@link #append}, and also sets {@code field} of the hash at {@code hash} to {@code value}, both pipelined in
-     * one round trip. The hash write is best effort: its failure is logged at DEBUG and never fails the append.
-     */
-    public Mono<String> appendAndSet(String key, Map<String, String> fields, String hash, String field, String value) {
-        return call(redis -> appendedAndSet(redis, key, fields, hash, field, value));
+    /** The strings at {@code keys}, in order, {@code null} where there is none: one {@code MGET}. */
+    public Mono<List<@Nullable String>> getAll(List<String> keys) {
+        return call(redis -> redis.mget(keys.toArray(String[]::new)));
     }
 
-    private static String appendedAndSet(
-            UnifiedJedis redis, String key, Map<String, String> fields, String hash, String field, String value) {
+    /**
+     * Like {@link #append}, with {@code scripts} run and, unless {@code stamp} is {@code null}, a hash field set, all
+     * pipelined in one round trip. The side writes are best effort: their failure is logged and never fails the
+     * append. A script Redis has not cached yet (after a restart) is sent again with {@code EVAL} on the same
+     * connection.
+     */
+    public Mono<String> appendWith(
+            String key, Map<String, String> fields, List<ScriptCall> scripts, @Nullable HashStamp stamp) {
+        return call(redis -> appendedWith(redis, key, fields, scripts, stamp));
+    }
+
+    /**
+     * One hash field to set beside an appended entry.
+     *
+     * @param hash the hash
+     * @param field its field
+     * @param value the value
+     */
+    public record HashStamp(String hash, String field, String value) {}
+
+    private static String appendedWith(
+            UnifiedJedis redis,
+            String key,
+            Map<String, String> fields,
+            List<ScriptCall> scripts,
+            @Nullable HashStamp stamp) {
+        List<Response<Object>> ran = new ArrayList<>();
+        Response<StreamEntryID> id;
+        Response<Long> stamped = null;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            Response<StreamEntryID> id = pipeline.xadd(key, XAddParams.xAddParams(), fields);
-            Response<Long> stamped = pipeline.hset(hash, field, value);
+            for (ScriptCall script : scripts) {
+                ran.add(pipeline.evalsha(script.script().sha1(), script.keys(), script.args()));
+            }
+            id = pipeline.xadd(key, XAddParams.xAddParams(), fields);
+            if (stamp != null) {
+                stamped = pipeline.hset(stamp.hash(), stamp.field(), stamp.value());
+            }
             pipeline.sync();
-            ignoreFailure(stamped, hash, field);
-            return id.get().toString();
+        }
+        String appended = id.get().toString();
+        for (int i = 0; i < ran.size(); i++) {
+            settled(redis, scripts.get(i), ran.get(i));
+        }
+        if (stamped != null) {
+            ignoreFailure(stamped, stamp.hash() + " " + stamp.field());
+        }
+        return appended;
+    }
+
+    private static void settled(UnifiedJedis redis, ScriptCall script, Response<Object> response) {
+        try {
+            try {
+                response.get();
+            } catch (JedisException failed) {
+                if (!String.valueOf(failed.getMessage()).startsWith("NOSCRIPT")) {
+                    throw failed;
+                }
+                redis.eval(script.script().source(), script.keys(), script.args());
+            }
+        } catch (JedisException failed) {
+            log.warn("script beside a usage event failed: {}", failed.toString());
         }
     }
 
-    private static void ignoreFailure(Response<Long> stamped, String hash, String field) {
+    private static void ignoreFailure(Response<Long> stamped, String what) {
         try {
             stamped.get();
         } catch (JedisException ignored) {
-            log.debug("HSET {} {} failed, ignored: {}", hash, field, ignored.toString());
+            log.debug("HSET {} failed, ignored: {}", what, ignored.toString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.usage;
 
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,19 @@ public record MeteredCall(
     /** The request admitted, holding what admission reserved until its event is written. */
     public MeteredCall holding(UsageHold hold) {
         return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold);
+    }
+
+    /**
+     * What {@code promptTokens} in and {@code completionTokens} out would cost at the price in force when this request
+     * started; zero when no price applies (the free mock, or an unpriced route, whose usage is marked unpriced).
+     */
+    public BigDecimal costOf(long promptTokens, long completionTokens) {
+        if (billing == null) {
+            return BigDecimal.ZERO;
+        }
+        return Prices.inForce(billing, context.startedAt())
+                .map(price -> Prices.cost(price, new Tokens(promptTokens, completionTokens, 0, 0, true)))
+                .orElse(BigDecimal.ZERO);
     }
 
     /** The model name the tokenizer goes by: the upstream's, else the requested one. */

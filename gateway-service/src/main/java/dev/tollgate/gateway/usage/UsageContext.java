@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
  * @param keyId the key's id
  * @param headerUser the {@code x-tollgate-user} header, bounded
  * @param tags the {@code x-tollgate-tag-*} headers, bounded
+ * @param costCenter the tenant's cost center, {@code null} when it has none
  * @param settlement makes sure exactly one event is written, however the request ends
  */
 public record UsageContext(
@@ -30,6 +31,7 @@ public record UsageContext(
         String keyId,
         @Nullable String headerUser,
         Map<String, String> tags,
+        @Nullable String costCenter,
         Settlement settlement) {
 
     /** The context of a request whose key was just accepted. */
@@ -44,6 +46,7 @@ public record UsageContext(
                 caller.key().keyId(),
                 UsageTags.endUser(headers),
                 UsageTags.of(headers),
+                caller.tenant().costCenter(),
                 new Settlement());
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.usage;
 
+import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.model.usage.UsageRecorded;
 import dev.tollgate.model.usage.UsageStatus;
@@ -46,14 +47,14 @@ public final class UsageLedger {
      */
     public <T> Mono<T> failed(MeteredCall call, Throwable failure, boolean reachedUpstream) {
         UsageStatus status = reachedUpstream ? UsageStatus.UPSTREAM_ERROR : UsageStatus.REJECTED;
-        return settle(call, new Outcome(status, Tokens.NONE, httpStatus(failure), null))
+        return settle(call, new Outcome(status, Tokens.NONE, httpStatus(failure), null, errorCode(failure)))
                 .then(Mono.error(failure));
     }
 
     /** Records a request whose caller went away; nothing waits for the write, which still completes. */
     public void cancelled(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
         // toFuture() starts the write now: there is no chain left to attach it to after a cancel.
-        var unused = settle(call, new Outcome(UsageStatus.CLIENT_CANCELLED, tokens, CLIENT_CLOSED, ttftMillis))
+        var unused = settle(call, new Outcome(UsageStatus.CLIENT_CANCELLED, tokens, CLIENT_CLOSED, ttftMillis, null))
                 .toFuture();
     }
 
@@ -64,16 +65,18 @@ public final class UsageLedger {
      * @param tokens what it used
      * @param httpStatus the status the caller got
      * @param ttftMillis time to the first streamed chunk, if one came
+     * @param errorCode the error code the caller got, {@code null} on success
      */
     public record Outcome(
             UsageStatus status,
             Tokens tokens,
             int httpStatus,
-            @Nullable Long ttftMillis) {
+            @Nullable Long ttftMillis,
+            @Nullable String errorCode) {
 
         /** A complete answer. */
         public static Outcome success(Tokens tokens, @Nullable Long ttftMillis) {
-            return new Outcome(UsageStatus.SUCCESS, tokens, 200, ttftMillis);
+            return new Outcome(UsageStatus.SUCCESS, tokens, 200, ttftMillis, null);
         }
     }
 
@@ -81,9 +84,8 @@ public final class UsageLedger {
         return call.context().settlement().claim() ? publishedAndReleased(call, event) : Mono.just(event);
     }
 
-    // The event and the hold's release go to Redis side by side: two round trips in parallel, not in sequence.
     private Mono<UsageRecorded> publishedAndReleased(MeteredCall call, UsageRecorded event) {
-        return Mono.when(publisher.publish(event), call.hold().release(event)).thenReturn(event);
+        return publisher.publish(event, call.hold().release(event)).thenReturn(event);
     }
 
     private static UsageRecorded event(MeteredCall call, Outcome outcome) {
@@ -118,8 +120,12 @@ public final class UsageLedger {
                 call.stream() ? outcome.ttftMillis() : null,
                 call.stream(),
                 0,
-                null,
-                null);
+                context.costCenter(),
+                outcome.errorCode());
+    }
+
+    private static String errorCode(Throwable failure) {
+        return failure instanceof GatewayException known ? known.code().code() : ErrorCode.INTERNAL_ERROR.code();
     }
 
     private static int httpStatus(Throwable failure) {

@@ -1,8 +1,11 @@
 package dev.tollgate.gateway.usage;
 
 import dev.tollgate.gateway.redis.BlockingRedis;
+import dev.tollgate.gateway.redis.BlockingRedis.HashStamp;
+import dev.tollgate.gateway.redis.ScriptCall;
 import dev.tollgate.model.usage.UsageKeys;
 import dev.tollgate.model.usage.UsageRecorded;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +46,10 @@ class UsagePublisher {
      * Publishes {@code event} once subscribed. The write is detached from its subscriber: it runs to the end even if
      * the subscriber cancels (a client going away must not lose the event of its own request).
      */
-    Mono<Void> publish(UsageRecorded event) {
+    Mono<Void> publish(UsageRecorded event, List<ScriptCall> settles) {
         // toFuture() subscribes now; fromFuture(…, true) does not cancel that future when its own subscriber cancels.
-        return Mono.defer(() -> Mono.fromFuture(written(event, event.toFields()).toFuture(), true));
+        return Mono.defer(
+                () -> Mono.fromFuture(written(event, event.toFields(), settles).toFuture(), true));
     }
 
     Mono<Void> append(Map<String, String> fields) {
@@ -54,25 +58,26 @@ class UsagePublisher {
                 .then();
     }
 
-    private Mono<Void> written(UsageRecorded event, Map<String, String> fields) {
-        return appendAndStamp(event, fields)
+    private Mono<Void> written(UsageRecorded event, Map<String, String> fields, List<ScriptCall> settles) {
+        return appendAndSettle(event, fields, settles)
                 .timeout(properties.publishTimeout())
                 .then()
                 .doOnSuccess(done -> metrics.published())
                 .onErrorResume(failure -> spooled(fields, failure));
     }
 
-    // The key's last use rides along with the event's XADD (same scheduler hop), at most once a minute per key.
-    private Mono<String> appendAndStamp(UsageRecorded event, Map<String, String> fields) {
-        if (!lastUse.due(event.keyId(), System.currentTimeMillis())) {
+    // One round trip: the event, the settles of what admission held, and the key's last use (at most once a minute
+    // per key). A spooled event's settles are lost with the outage; holds expire and the usage service's
+    // reconciliation restores the spend from its ledger.
+    private Mono<String> appendAndSettle(UsageRecorded event, Map<String, String> fields, List<ScriptCall> settles) {
+        HashStamp stamp = lastUse.due(event.keyId(), System.currentTimeMillis())
+                ? new HashStamp(
+                        KeyLastUse.HASH, event.keyId(), event.timestamp().toString())
+                : null;
+        if (stamp == null && settles.isEmpty()) {
             return redis.append(UsageKeys.EVENTS_STREAM, fields);
         }
-        return redis.appendAndSet(
-                UsageKeys.EVENTS_STREAM,
-                fields,
-                KeyLastUse.HASH,
-                event.keyId(),
-                event.timestamp().toString());
+        return redis.appendWith(UsageKeys.EVENTS_STREAM, fields, settles, stamp);
     }
 
     private Mono<Void> spooled(Map<String, String> fields, Throwable failure) {

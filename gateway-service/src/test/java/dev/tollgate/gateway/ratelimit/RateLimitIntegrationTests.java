@@ -256,7 +256,8 @@ class RateLimitIntegrationTests {
     private static String limited(Integer rpm, Integer tpm, Integer maxTokens) {
         String secret = controlPlane.limitedKey(rpm, tpm, maxTokens, "*");
         String keyId = controlPlane.principal(secret).keyId();
-        controlPlane.forget(RateLimitKeys.requests(keyId), RateLimitKeys.tokens(keyId));
+        Limits limits = new Limits(Limits.KEY, keyId, 0, 0);
+        controlPlane.forget(limits.requestsKey(), limits.tokensKey());
         return secret;
     }
 
@@ -292,7 +293,7 @@ class RateLimitIntegrationTests {
     // The GCRA arrival time's distance from Redis's now, in tokens at the key's rate.
     private static long outstandingTokens(String secret, long tpm) {
         String tat =
-                redis.get(RateLimitKeys.tokens(controlPlane.principal(secret).keyId()));
+                redis.get(new Limits(Limits.KEY, controlPlane.principal(secret).keyId(), 0, 0).tokensKey());
         List<?> time = (List<?>) redis.eval("return redis.call('TIME')");
         long now = Long.parseLong(time.get(0).toString()) * 1_000_000
                 + Long.parseLong(time.get(1).toString());

@@ -1,13 +1,13 @@
-package dev.tollgate.gateway.ratelimit;
+package dev.tollgate.gateway.admission;
 
 import dev.tollgate.gateway.usage.UsageHold;
 import java.util.Map;
 
 /**
- * A request the rate limits let through.
+ * A request admission let through.
  *
  * @param headers the {@code x-ratelimit-*} headers its response carries
- * @param hold the tokens charged up front, corrected with the request's real usage when its event is written
+ * @param hold what it reserved, settled with its usage event
  */
 public record Admission(Map<String, String> headers, UsageHold hold) {
 

@@ -1,0 +1,74 @@
+package dev.tollgate.gateway.budget;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this gateway last saw of each budget period's spend (settled plus held), from Redis's admission replies, plus
+ * what it admitted alone since Redis stopped answering. While Redis is down a budget keeps admitting only until that
+ * sum reaches its limit, and a budget never seen is refused: the budget fails closed.
+ */
+@Component
+public final class SpendMemory {
+
+    private final Cache<String, long[]> seen = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(100_000)
+            .build();
+
+    /** Redis says {@code charge}'s period has {@code spentAndHeld} nano-USD spent or held: the new truth. */
+    public void saw(BudgetCharge charge, long spentAndHeld) {
+        seen.put(charge.periodKey(), new long[] {spentAndHeld});
+    }
+
+    /**
+     * The first blocking charge a request admitted alone must not pass: at or over the spend last seen, or never seen
+     * (so unknown).
+     */
+    public Optional<Refused> refusal(List<BudgetCharge> charges) {
+        for (BudgetCharge charge : charges) {
+            long[] spent = seen.getIfPresent(charge.periodKey());
+            if (spent == null) {
+                return Optional.of(new Refused(charge, -1));
+            }
+            if (spent[0] >= charge.limitNanos()) {
+                return Optional.of(new Refused(charge, spent[0]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A request was admitted alone: its holds count until it settles. */
+    public synchronized void heldAlone(List<BudgetCharge> charges) {
+        charges.forEach(charge -> add(charge, charge.holdNanos()));
+    }
+
+    /** A request admitted alone ended costing {@code costNanos}: its hold becomes that cost. */
+    public synchronized void settledAlone(List<BudgetCharge> charges, long costNanos) {
+        charges.forEach(charge -> add(charge, costNanos - charge.holdNanos()));
+    }
+
+    private void add(BudgetCharge charge, long nanos) {
+        long[] spent = seen.getIfPresent(charge.periodKey());
+        if (spent != null) {
+            spent[0] = Math.max(0, spent[0] + nanos);
+        }
+    }
+
+    /**
+     * A budget a request must not pass while Redis is down.
+     *
+     * @param charge the budget
+     * @param spentNanos what was last seen of its spend, {@code -1} when it never was
+     */
+    public record Refused(BudgetCharge charge, long spentNanos) {
+
+        public boolean unknown() {
+            return spentNanos < 0;
+        }
+    }
+}
