@@ -14,15 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two admission scripts and the layout of their {@code KEYS} and {@code ARGV} (documented in the scripts). */
+/**
+ * The two admission scripts and the layout of their {@code KEYS} and {@code ARGV} (documented in the scripts). Loaded
+ * once at start-up: reading a resource blocks, which must never happen on an event loop.
+ */
 final class AdmissionScripts {
 
-    static final RedisScript ADMIT = load("admit.lua");
-    static final RedisScript SETTLE = load("settle.lua");
+    private final RedisScript admit = load("admit.lua");
+    private final RedisScript settle = load("settle.lua");
 
-    private AdmissionScripts() {}
-
-    static ScriptCall admit(AdmissionPlan plan, Duration holdTtl, Duration sweepInterval) {
+    ScriptCall admit(AdmissionPlan plan, Duration holdTtl, Duration sweepInterval) {
         List<BudgetCharge> blocking = plan.blocking();
         List<String> keys = new ArrayList<>();
         plan.subjects().forEach(limits -> keys.addAll(List.of(limits.requestsKey(), limits.tokensKey())));
@@ -38,14 +39,14 @@ final class AdmissionScripts {
         plan.subjects().forEach(limits -> args.addAll(numbers(limits.requests(), limits.tokens())));
         blocking.forEach(
                 charge -> args.addAll(numbers(charge.limitNanos(), charge.holdNanos(), charge.expireAtSeconds())));
-        return new ScriptCall(ADMIT, keys, args);
+        return new ScriptCall(admit, keys, args);
     }
 
     /**
      * The settle of a request that used {@code tokenDelta} more tokens than it was charged (negative: fewer) and cost
      * {@code costNanos}; {@code subjects} are the limits whose tokens to correct.
      */
-    static ScriptCall settle(AdmissionPlan plan, List<Limits> subjects, long tokenDelta, long costNanos, Instant now) {
+    ScriptCall settle(AdmissionPlan plan, List<Limits> subjects, long tokenDelta, long costNanos, Instant now) {
         List<String> keys = new ArrayList<>();
         subjects.forEach(limits -> keys.add(limits.tokensKey()));
         plan.charges().forEach(charge -> keys.addAll(charge.settleKeys()));
@@ -58,7 +59,7 @@ final class AdmissionScripts {
                 plan.eventId()));
         subjects.forEach(limits -> args.add(String.valueOf(limits.tokens())));
         plan.charges().forEach(charge -> args.addAll(budgetArgs(charge, costNanos, now)));
-        return new ScriptCall(SETTLE, keys, args);
+        return new ScriptCall(settle, keys, args);
     }
 
     private static List<String> budgetArgs(BudgetCharge charge, long costNanos, Instant now) {

@@ -44,6 +44,7 @@ public final class Admitter {
     private final SpendMemory memory;
     private final BudgetProperties properties;
     private final LocalLimiter local;
+    private final AdmissionScripts scripts = new AdmissionScripts();
     private final RateLimitDegradation degradation;
 
     Admitter(
@@ -92,7 +93,7 @@ public final class Admitter {
         if (!plan.decides()) {
             return Mono.just(plan.charges().isEmpty() ? Admission.UNLIMITED : settleOnly(plan));
         }
-        ScriptCall admit = AdmissionScripts.admit(plan, properties.holdTtl(), properties.sweepInterval());
+        ScriptCall admit = scripts.admit(plan, properties.holdTtl(), properties.sweepInterval());
         return redis.run(admit.script(), admit.keys(), admit.args())
                 .map(reply -> AdmissionReply.of(plan, reply))
                 .doOnNext(reply -> degradation.recovered())
@@ -101,7 +102,7 @@ public final class Admitter {
     }
 
     private Admission settleOnly(AdmissionPlan plan) {
-        return new Admission(java.util.Map.of(), new SettleHold(plan, List.of(), null));
+        return new Admission(java.util.Map.of(), new SettleHold(plan, List.of(), scripts, memory));
     }
 
     private Mono<Admission> shared(AdmissionPlan plan, AdmissionReply reply) {
@@ -117,8 +118,8 @@ public final class Admitter {
         if (!reply.admitted()) {
             return Mono.error(RateLimitRefusal.of(reply.verdicts()));
         }
-        return Mono.just(
-                new Admission(RateLimitHeaders.of(reply.verdicts()), new SettleHold(plan, plan.subjects(), null)));
+        return Mono.just(new Admission(
+                RateLimitHeaders.of(reply.verdicts()), new SettleHold(plan, plan.subjects(), scripts, memory)));
     }
 
     // A refusal decided by Redis passes through; only Redis's own failure makes this instance decide alone.
@@ -151,6 +152,6 @@ public final class Admitter {
             throw RateLimitRefusal.of(verdicts);
         }
         memory.heldAlone(blocking);
-        return new Admission(RateLimitHeaders.of(verdicts), new SettleHold(plan, List.of(), memory));
+        return new Admission(RateLimitHeaders.of(verdicts), new SettleHold(plan, List.of(), scripts, memory));
     }
 }

@@ -8,7 +8,6 @@ import dev.tollgate.model.budget.SpendKeys;
 import dev.tollgate.model.usage.UsageRecorded;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an admitted request holds, settled with its usage event by one {@code settle.lua}: the tokens charged to its
@@ -16,25 +15,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param plan what it was admitted against
  * @param corrected the limits whose tokens Redis charged (none when this instance decided alone)
- * @param aloneMemory where an instance that decided alone keeps its holds, {@code null} when Redis decided
+ * @param scripts the settle script
+ * @param memory what this instance remembers of budget spend, corrected from the hold to the real cost
  */
-record SettleHold(
-        AdmissionPlan plan,
-        List<Limits> corrected,
-        @Nullable SpendMemory aloneMemory) implements UsageHold {
+record SettleHold(AdmissionPlan plan, List<Limits> corrected, AdmissionScripts scripts, SpendMemory memory)
+        implements UsageHold {
 
     @Override
     public List<ScriptCall> release(UsageRecorded event) {
         long cost = event.costUsd() == null ? 0 : SpendKeys.nanos(event.costUsd());
-        if (aloneMemory != null) {
-            aloneMemory.settledAlone(plan.blocking(), cost);
-        }
+        memory.settled(plan.blocking(), cost);
         long delta = event.promptTokens() + event.completionTokens() - plan.tokens();
         List<Limits> tokens =
                 corrected.stream().filter(limits -> limits.tokens() > 0).toList();
         if (plan.charges().isEmpty() && (tokens.isEmpty() || delta == 0)) {
             return List.of();
         }
-        return List.of(AdmissionScripts.settle(plan, tokens, delta, cost, Instant.now()));
+        return List.of(scripts.settle(plan, tokens, delta, cost, Instant.now()));
     }
 }

@@ -47,8 +47,11 @@ public final class SpendMemory {
         charges.forEach(charge -> add(charge, charge.holdNanos()));
     }
 
-    /** A request admitted alone ended costing {@code costNanos}: its hold becomes that cost. */
-    public synchronized void settledAlone(List<BudgetCharge> charges, long costNanos) {
+    /**
+     * A request ended costing {@code costNanos}: its hold, part of the spend last seen or added alone, becomes that
+     * cost, so an outage starting now begins from the spend as it really is.
+     */
+    public synchronized void settled(List<BudgetCharge> charges, long costNanos) {
         charges.forEach(charge -> add(charge, costNanos - charge.holdNanos()));
     }
 

@@ -1,5 +1,13 @@
 package dev.tollgate.gateway.chat;
 
+import dev.tollgate.model.openai.ChatCompletion;
+import dev.tollgate.model.openai.ChatCompletionChunk;
+import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.openai.EmbeddingRequest;
+import dev.tollgate.model.openai.EmbeddingResponse;
+import dev.tollgate.model.openai.ErrorResponse;
+import dev.tollgate.model.openai.ModelList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.StreamReadConstraints;
@@ -31,7 +39,27 @@ public final class OpenAiJson {
     /** A mapper with the given nesting cap; used directly by adapters' tests. */
     public OpenAiJson(int maxNestingDepth) {
         this.mapper = strictMapper(maxNestingDepth);
+        warmUp(mapper);
+        warmUp(upstreamMapper);
     }
+
+    // Jackson builds a type's (de)serializers on first use under a lock; building them now keeps the first burst of
+    // requests from queueing on it on the event loop.
+    private static void warmUp(JsonMapper json) {
+        for (Class<?> type : WIRE_TYPES) {
+            json.readerFor(type);
+            json.writerFor(type);
+        }
+    }
+
+    private static final List<Class<?>> WIRE_TYPES = List.of(
+            ChatCompletionRequest.class,
+            ChatCompletion.class,
+            ChatCompletionChunk.class,
+            EmbeddingRequest.class,
+            EmbeddingResponse.class,
+            ErrorResponse.class,
+            ModelList.class);
 
     public JsonMapper mapper() {
         return mapper;

@@ -21,6 +21,7 @@ import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.XAddParams;
@@ -39,21 +40,23 @@ public final class BlockingRedis implements AutoCloseable {
     private final UnifiedJedis jedis;
     private final Scheduler scheduler;
     private final RedisProperties properties;
+    private final Runnable dropIdleConnections;
 
-    BlockingRedis(UnifiedJedis jedis, Scheduler scheduler, RedisProperties properties) {
+    BlockingRedis(UnifiedJedis jedis, Scheduler scheduler, RedisProperties properties, Runnable dropIdleConnections) {
         this.jedis = jedis;
         this.scheduler = scheduler;
         this.properties = properties;
+        this.dropIdleConnections = dropIdleConnections;
     }
 
     /** The string at {@code key}; completes empty when there is none. */
     public Mono<String> get(String key) {
-        return call(redis -> redis.get(key));
+        return read(redis -> redis.get(key));
     }
 
     /** The members of the set at {@code key}; empty when there is none. */
     public Mono<Set<String>> members(String key) {
-        return call(redis -> redis.smembers(key));
+        return read(redis -> redis.smembers(key));
     }
 
     /**
@@ -66,7 +69,7 @@ public final class BlockingRedis implements AutoCloseable {
 
     /** The strings at {@code keys}, in order, {@code null} where there is none: one {@code MGET}. */
     public Mono<List<@Nullable String>> getAll(List<String> keys) {
-        return call(redis -> redis.mget(keys.toArray(String[]::new)));
+        return read(redis -> redis.mget(keys.toArray(String[]::new)));
     }
 
     /**
@@ -159,9 +162,34 @@ public final class BlockingRedis implements AutoCloseable {
     }
 
     private <T> Mono<T> call(Function<UnifiedJedis, @Nullable T> command) {
-        return Mono.fromCallable(() -> command.apply(jedis))
+        return Mono.fromCallable(() -> applied(command))
                 .subscribeOn(scheduler)
                 .onErrorMap(BlockingRedis::isRedisFailure, BlockingRedis::unavailable);
+    }
+
+    // A read may be sent twice: after Redis restarts, the pool's idle connections are all dead, and the one that
+    // fails first drops the others, so the second try gets a fresh one.
+    private <T> Mono<T> read(Function<UnifiedJedis, @Nullable T> command) {
+        return Mono.fromCallable(() -> {
+                    try {
+                        return applied(command);
+                    } catch (JedisConnectionException stale) {
+                        return command.apply(jedis);
+                    }
+                })
+                .subscribeOn(scheduler)
+                .onErrorMap(BlockingRedis::isRedisFailure, BlockingRedis::unavailable);
+    }
+
+    // Writes are never retried here (an admission must not be charged twice), but a broken connection still drops
+    // the pool's idle ones, so only this command fails after Redis comes back, not one per pooled connection.
+    private <T> @Nullable T applied(Function<UnifiedJedis, @Nullable T> command) {
+        try {
+            return command.apply(jedis);
+        } catch (JedisConnectionException broken) {
+            dropIdleConnections.run();
+            throw broken;
+        }
     }
 
     /**

@@ -17,7 +17,9 @@ class RedisConfiguration {
     BlockingRedis blockingRedis(RedisProperties properties) {
         // As many threads as pooled connections: a thread that blocks always has a connection to block on.
         Scheduler scheduler = Schedulers.newBoundedElastic(properties.poolSize(), properties.queueCapacity(), "jedis");
-        return new BlockingRedis(pool(properties), scheduler, properties);
+        JedisPooled pool = pool(properties);
+        return new BlockingRedis(
+                pool, scheduler, properties, () -> pool.getPool().clear());
     }
 
     private static JedisPooled pool(RedisProperties properties) {

@@ -96,6 +96,28 @@ class RateLimitIntegrationTests {
     }
 
     @Test
+    void aTenantLimitIsSharedByAllItsKeysOnEveryInstance() {
+        String tenant = controlPlane.limitedTenant(3, null);
+        Limits limits = new Limits(Limits.TENANT, tenant, 0, 0);
+        controlPlane.forget(limits.requestsKey(), limits.tokensKey());
+        String first = controlPlane.tenantKey(tenant, "active", null, null, "*");
+        String second = controlPlane.tenantKey(tenant, "active", null, null, "*");
+        List<EntityExchangeResult<byte[]>> results = new ArrayList<>();
+
+        for (int i = 0; i < 6; i++) {
+            results.add(chat(i % 2 == 0 ? a : b, i < 3 ? first : second, "{}"));
+        }
+
+        assertThat(results)
+                .extracting(result -> result.getStatus().value())
+                .containsExactly(200, 200, 200, 429, 429, 429);
+        assertThat(results.get(2).getResponseHeaders().getFirst("x-ratelimit-remaining-requests"))
+                .isEqualTo("0");
+        assertThat(body(results.get(3)).at("/error/message").asString())
+                .startsWith("Rate limit reached for this key's tenant on requests per min (RPM): Limit 3.");
+    }
+
+    @Test
     void refusesOverTheLimitLikeOpenAiWithOneRejectedUsageEvent() {
         String key = limited(1, 10_000, null);
         chat(a, key, "{}");

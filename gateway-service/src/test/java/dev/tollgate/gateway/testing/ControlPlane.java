@@ -1,5 +1,9 @@
 package dev.tollgate.gateway.testing;
 
+import dev.tollgate.model.budget.BudgetKeys;
+import dev.tollgate.model.budget.BudgetSnapshot;
+import dev.tollgate.model.budget.BudgetWindow;
+import dev.tollgate.model.budget.SpendKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.key.KeyHasher;
@@ -119,6 +123,31 @@ public final class ControlPlane implements AutoCloseable {
         write(ConfigKeys.key(hasher.hash(secret)), key);
         keys.put(secret, key);
         return secret;
+    }
+
+    /** Publishes an active tenant with tenant-wide limits and returns its id. */
+    public String limitedTenant(@Nullable Integer rpm, @Nullable Integer tpm) {
+        String id = unique("tenant" + counter.incrementAndGet());
+        write(ConfigKeys.tenant(id), new TenantSnapshot(id, id, "cc-test", TenantSnapshot.ACTIVE, rpm, tpm));
+        return id;
+    }
+
+    /**
+     * Publishes the budgets of one scope ({@code key} or {@code tenant}), replacing any it had, and announces them.
+     * Their spend counters are deleted on {@link #close()}.
+     */
+    public void budgets(String scope, String scopeId, List<BudgetSnapshot> budgets) {
+        write(BudgetKeys.budgets(scope, scopeId), budgets);
+        for (BudgetSnapshot budget : budgets) {
+            String period = BudgetWindow.of(budget, Instant.now()).id();
+            forget(
+                    SpendKeys.spent(budget.budgetId(), period),
+                    SpendKeys.held(budget.budgetId(), period),
+                    SpendKeys.holds(budget.budgetId(), period),
+                    SpendKeys.holds(budget.budgetId(), period) + ":swept",
+                    SpendKeys.alerted(budget.budgetId(), period));
+        }
+        announce(BudgetKeys.CHANGE_KIND, BudgetKeys.changeId(scope, scopeId));
     }
 
     /** Deletes {@code key} with the others on {@link #close()}, such as a counter the gateway wrote for a test key. */

@@ -1,0 +1,267 @@
+package dev.tollgate.gateway.budget;
+
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.gateway.GatewayApplication;
+import dev.tollgate.gateway.testing.ControlPlane;
+import dev.tollgate.gateway.testing.RedisProxy;
+import dev.tollgate.model.budget.BudgetKeys;
+import dev.tollgate.model.budget.BudgetSnapshot;
+import dev.tollgate.model.budget.BudgetThresholdCrossed;
+import dev.tollgate.model.budget.BudgetWindow;
+import dev.tollgate.model.budget.SpendKeys;
+import dev.tollgate.model.route.PriceVersion;
+import dev.tollgate.model.usage.UsageKeys;
+import dev.tollgate.model.usage.UsageRecorded;
+import dev.tollgate.model.usage.UsageStatus;
+import dev.tollgate.testsupport.TestInfrastructure;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.resps.StreamEntry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Budgets with holds against the real Redis, with two gateways sharing it: this test's context and a second one that
+ * reaches Redis through a proxy a test can cut. The mock provider answers slowly, so concurrent requests are all
+ * admitted or refused before the first of them settles.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tollgate.provider.mock.latency=1500ms")
+class BudgetIntegrationTests {
+
+    static final ControlPlane controlPlane = new ControlPlane();
+    static final RedisProxy proxy = new RedisProxy();
+    static final ConfigurableApplicationContext instanceB = startInstanceB();
+    static final JedisPooled redis = new JedisPooled(URI.create(TestInfrastructure.redisUri()));
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final String SINCE = (System.currentTimeMillis() - 60_000) + "-0";
+    // Output only, so a request's hold is exactly max_tokens × $10 per million, whatever its prompt counts.
+    static final PriceVersion OUTPUT_ONLY =
+            new PriceVersion(Instant.parse("2020-01-01T00:00:00Z"), BigDecimal.ZERO, new BigDecimal("10"), null);
+    static final String MODEL = controlPlane.unique("budgeted");
+
+    @LocalServerPort
+    int port;
+
+    WebClient a;
+    final WebClient b =
+            client(((WebServerApplicationContext) instanceB).getWebServer().getPort());
+
+    @BeforeEach
+    void publish() {
+        a = client(port);
+        controlPlane.route(MODEL, "mock", null, null, "mock-chat", Map.of(), List.of(OUTPUT_ONLY));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        instanceB.close();
+        proxy.close();
+        controlPlane.close();
+        redis.close();
+    }
+
+    @Test
+    void fiftyConcurrentRequestsAgainstABudgetForFiveAdmitFiveAcrossTwoGateways() {
+        String key = controlPlane.key("*");
+        String keyId = controlPlane.principal(key).keyId();
+        // Each request holds 1000 × $10 / 1M = $0.01 up front; $0.045 has room for holds of five.
+        BudgetSnapshot budget = budget("key", keyId, "0.045", "block", List.of());
+        controlPlane.budgets("key", keyId, List.of(budget));
+
+        List<ResponseEntity<String>> answers = Flux.range(0, 50)
+                .flatMap(i -> chat(i % 2 == 0 ? a : b, key, 1000), 50)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        List<ResponseEntity<String>> admitted = statuses(answers, HttpStatus.OK);
+        List<ResponseEntity<String>> refused = statuses(answers, HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(admitted).hasSize(5);
+        assertThat(refused).hasSize(45);
+        JsonNode error = json.readTree(refused.getFirst().getBody()).path("error");
+        assertThat(error.path("code").asString()).isEqualTo("budget_exceeded");
+        assertThat(error.path("message").asString())
+                .contains("monthly budget of 0.045 USD for this key is exhausted")
+                .contains("resets at " + ISO_OFFSET_DATE_TIME.format(resetOf(budget)));
+        assertThat(refused.getFirst().getHeaders().getFirst("retry-after")).matches("[1-9][0-9]*");
+
+        List<UsageRecorded> events = events(keyId);
+        assertThat(events).hasSize(50);
+        assertThat(events)
+                .filteredOn(event -> event.status() == UsageStatus.REJECTED)
+                .hasSize(45)
+                .allSatisfy(event -> {
+                    assertThat(event.errorCode()).isEqualTo("budget_exceeded");
+                    assertThat(event.costUsd()).isZero();
+                });
+        // Holds are gone and the spend is exactly what the five answers cost, each rounded up to a nano-dollar.
+        long spent = events.stream()
+                .filter(event -> event.status() == UsageStatus.SUCCESS)
+                .mapToLong(event -> SpendKeys.nanos(event.costUsd()))
+                .sum();
+        String period = BudgetWindow.of(budget, Instant.now()).id();
+        assertThat(redis.get(SpendKeys.spent(budget.budgetId(), period))).isEqualTo(String.valueOf(spent));
+        assertThat(redis.get(SpendKeys.held(budget.budgetId(), period))).isEqualTo("0");
+        assertThat(redis.hlen(SpendKeys.holds(budget.budgetId(), period))).isZero();
+    }
+
+    @Test
+    void aTenantBudgetCoversEveryKeyOfTheTenantAndAZeroBudgetDeniesAll() {
+        String tenant = controlPlane.limitedTenant(null, null);
+        String first = controlPlane.tenantKey(tenant, "active", null, null, "*");
+        String second = controlPlane.tenantKey(tenant, "active", null, null, "*");
+        controlPlane.budgets("tenant", tenant, List.of(budget("tenant", tenant, "0", "block", List.of())));
+
+        assertThat(chat(a, first, 10).block(Duration.ofSeconds(30)).getStatusCode())
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        ResponseEntity<String> other = chat(b, second, 10).block(Duration.ofSeconds(30));
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(json.readTree(other.getBody()).at("/error/message").asString())
+                .contains("budget of 0 USD for this key's tenant");
+    }
+
+    @Test
+    void eachAlertThresholdIsCrossedOncePerPeriod() {
+        String key = controlPlane.key("*");
+        String keyId = controlPlane.principal(key).keyId();
+        BigDecimal cost = new BigDecimal(Objects.requireNonNull(
+                chat(a, key, 50).block(Duration.ofSeconds(30)).getHeaders().getFirst("x-tollgate-cost-usd")));
+        // Two more answers like the first spend exactly the amount: 50% after one, 80% and 100% after the second.
+        BudgetSnapshot budget =
+                budget("key", keyId, cost.multiply(BigDecimal.TWO).toPlainString(), "alert", List.of(50, 80, 100));
+        controlPlane.budgets("key", keyId, List.of(budget));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(chat(a, key, 50).block(Duration.ofSeconds(30)).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+
+        List<BudgetThresholdCrossed> alerts = redis.xrange(BudgetKeys.ALERTS_STREAM, SINCE, "+").stream()
+                .map(StreamEntry::getFields)
+                .filter(fields -> budget.budgetId().equals(fields.get("budget_id")))
+                .map(BudgetThresholdCrossed::fromFields)
+                .toList();
+        assertThat(alerts).extracting(BudgetThresholdCrossed::thresholdPercent).containsExactly(50, 80, 100);
+        assertThat(alerts.get(0).spentUsd()).isEqualByComparingTo(cost);
+        assertThat(alerts.get(2).spentUsd()).isEqualByComparingTo(cost.multiply(BigDecimal.TWO));
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.tenantId()).isEqualTo(controlPlane.principal(key).tenantId());
+            assertThat(alert.source()).isEqualTo("gateway");
+            assertThat(alert.periodId())
+                    .isEqualTo(BudgetWindow.of(budget, Instant.now()).id());
+        });
+    }
+
+    @Test
+    void whileRedisIsDownABudgetAdmitsOnlyUpToTheSpendLastSeen() {
+        String key = controlPlane.key("*");
+        String keyId = controlPlane.principal(key).keyId();
+        BigDecimal cost = new BigDecimal(Objects.requireNonNull(
+                chat(b, key, 50).block(Duration.ofSeconds(30)).getHeaders().getFirst("x-tollgate-cost-usd")));
+        BudgetSnapshot budget =
+                budget("key", keyId, cost.multiply(new BigDecimal("2.5")).toPlainString(), "block", List.of());
+        controlPlane.budgets("key", keyId, List.of(budget));
+        // Seen once through Redis: one answer's worth spent.
+        assertThat(chat(b, key, 50).block(Duration.ofSeconds(30)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        proxy.cut();
+        List<HttpStatus> statuses;
+        try {
+            statuses = Flux.range(0, 3)
+                    .concatMap(i -> chat(b, key, 50))
+                    .map(answer -> HttpStatus.valueOf(answer.getStatusCode().value()))
+                    .collectList()
+                    .block(Duration.ofSeconds(60));
+        } finally {
+            proxy.restore();
+        }
+
+        // One answer's worth was spent of 2.5: two more fit (the second one's start leaves 0.5 unspent), the third
+        // starts at 3 of 2.5 and is refused, just as Redis would have decided.
+        assertThat(statuses).containsExactly(HttpStatus.OK, HttpStatus.OK, HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    private static ZonedDateTime resetOf(BudgetSnapshot budget) {
+        return Objects.requireNonNull(BudgetWindow.of(budget, Instant.now()).end())
+                .atZone(ZoneId.of(budget.timezone()));
+    }
+
+    private static List<ResponseEntity<String>> statuses(List<ResponseEntity<String>> answers, HttpStatus status) {
+        return answers.stream()
+                .filter(answer -> answer.getStatusCode().equals(status))
+                .toList();
+    }
+
+    private static BudgetSnapshot budget(
+            String scope, String scopeId, String amount, String action, List<Integer> thresholds) {
+        return new BudgetSnapshot(
+                UUID.randomUUID().toString(), scope, scopeId, amount, "monthly", "Europe/Berlin", thresholds, action);
+    }
+
+    private static Mono<ResponseEntity<String>> chat(WebClient client, String key, int maxTokens) {
+        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":" + maxTokens
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
+        return client.post()
+                .uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchangeToMono(response -> response.toEntity(String.class));
+    }
+
+    private static List<UsageRecorded> events(String keyId) {
+        return redis.xrange(UsageKeys.EVENTS_STREAM, SINCE, "+").stream()
+                .map(StreamEntry::getFields)
+                .filter(fields -> keyId.equals(fields.get("key_id")))
+                .map(UsageRecorded::fromFields)
+                .toList();
+    }
+
+    private static WebClient client(int port) {
+        return WebClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    private static ConfigurableApplicationContext startInstanceB() {
+        try {
+            String spool = Files.createTempDirectory("tollgate-spool-b-").toString();
+            return new SpringApplicationBuilder(GatewayApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--tollgate.redis.uri=" + proxy.uri(),
+                            "--tollgate.auth.key-hash-secret=" + ControlPlane.KEY_HASH_SECRET,
+                            "--tollgate.routing.master-key=" + ControlPlane.MASTER_KEY,
+                            "--tollgate.routing.master-key-id=" + ControlPlane.MASTER_KEY_ID,
+                            "--tollgate.usage.spool-directory=" + spool,
+                            "--tollgate.provider.mock.latency=1500ms");
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+}
