@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -74,6 +75,13 @@ class WebhookRepository {
                 .bind("last4", secret.last4())
                 .map(WebhookRepository::stored)
                 .one();
+    }
+
+    /** Every webhook, locked until the re-sealing transaction ends. */
+    Flux<StoredWebhook> findAllForUpdate() {
+        return database.sql("select " + COLUMNS + " from tenant_webhook order by tenant_id for update")
+                .map(WebhookRepository::stored)
+                .all();
     }
 
     Mono<Void> delete(UUID tenantId) {

@@ -27,9 +27,16 @@ import redis.clients.jedis.StreamEntryID;
             "tollgate.alerts.max-attempts=4",
             "tollgate.alerts.read-timeout=5s",
             "tollgate.alerts.allow-private-webhooks=true",
-            "tollgate.alerts.allow-insecure-webhooks=true"
+            "tollgate.alerts.allow-insecure-webhooks=true",
+            "tollgate.crypto.master-keys-previous=" + AlertIntegrationTest.PREVIOUS_KEY_ID + ":"
+                    + AlertIntegrationTest.PREVIOUS_KEY
         })
 public abstract class AlertIntegrationTest extends AdminIntegrationTest {
+
+    /** A retired master key this context can still open secrets with. */
+    static final String PREVIOUS_KEY_ID = "k0";
+
+    static final String PREVIOUS_KEY = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 

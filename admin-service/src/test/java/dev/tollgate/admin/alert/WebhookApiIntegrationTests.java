@@ -2,10 +2,13 @@ package dev.tollgate.admin.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.model.route.SealedSecret;
+import dev.tollgate.model.route.SecretSealer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class WebhookApiIntegrationTests extends AlertIntegrationTest {
 
@@ -65,6 +68,43 @@ class WebhookApiIntegrationTests extends AlertIntegrationTest {
                 .one()
                 .block();
         assertThat(stored).doesNotContain(rotated.substring("whsec_".length()));
+    }
+
+    @Autowired
+    WebhookSecretResealer resealer;
+
+    @Test
+    void resealsASecretSealedUnderAPreviousMasterKeyKeepingItsValue() {
+        String tenant = createTenant(unique("reseal"));
+        SecretSealer retired = new SecretSealer(PREVIOUS_KEY_ID, Map.of(PREVIOUS_KEY_ID, PREVIOUS_KEY));
+        SealedSecret old = retired.seal("whsec_kept-across-the-rotation");
+        database.sql("insert into tenant_webhook (tenant_id, url, secret_key_id, secret_nonce, secret_ciphertext,"
+                        + " secret_last4) values (:tenant, :url, :kid, :nonce, :ciphertext, :last4)")
+                .bind("tenant", UUID.fromString(tenant))
+                .bind("url", URL)
+                .bind("kid", old.keyId())
+                .bind("nonce", old.nonce())
+                .bind("ciphertext", old.ciphertext())
+                .bind("last4", old.last4())
+                .then()
+                .block();
+
+        Long resealed = resealer.reseal().block();
+
+        assertThat(resealed).isPositive();
+        SealedSecret now = database.sql("select secret_key_id, secret_nonce, secret_ciphertext, secret_last4"
+                        + " from tenant_webhook where tenant_id = :tenant")
+                .bind("tenant", UUID.fromString(tenant))
+                .map(row -> new SealedSecret(
+                        row.get(0, String.class),
+                        row.get(1, String.class),
+                        row.get(2, String.class),
+                        row.get(3, String.class)))
+                .one()
+                .block();
+        assertThat(now.keyId()).isEqualTo("k1");
+        assertThat(new SecretSealer("k1", Map.of("k1", MASTER_KEY)).open(now))
+                .isEqualTo("whsec_kept-across-the-rotation");
     }
 
     @Test
