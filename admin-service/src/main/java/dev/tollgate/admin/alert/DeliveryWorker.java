@@ -95,11 +95,17 @@ class DeliveryWorker {
     }
 
     private Mono<Void> post(DueDelivery due, WebhookService.Target target) {
-        String body = json.writeValueAsString(json.readValue(due.payload(), AlertPayload.class));
         return target.checkedUrl()
-                .flatMap(url -> client.post(url, target.secret(), AlertPayload.EVENT, due.alertId(), body))
-                .onErrorResume(refused -> Mono.just(new Attempt(null, "refused: " + refused.getMessage())))
+                .map(url -> new Request(url, body(due)))
+                .flatMap(request ->
+                        client.post(request.url(), target.secret(), AlertPayload.EVENT, due.alertId(), request.body()))
+                .onErrorResume(refused -> Mono.just(new Attempt(null, "not sent: " + refused.getMessage())))
                 .flatMap(attempt -> record(due, attempt));
+    }
+
+    /** The stored payload in its documented field order, which jsonb does not keep. */
+    private String body(DueDelivery due) {
+        return json.writeValueAsString(json.readValue(due.payload(), AlertPayload.class));
     }
 
     private Mono<Void> record(DueDelivery due, Attempt attempt) {
@@ -113,6 +119,9 @@ class DeliveryWorker {
         Instant next = Instant.now().plus(retries.waitAfter(attempts));
         return deliveries.recordAttempt(due.id(), "pending", attempt.statusCode(), attempt.error(), next);
     }
+
+    /** Where and what to post. */
+    private record Request(String url, String body) {}
 
     @PreDestroy
     void stop() {
