@@ -16,9 +16,10 @@ import reactor.core.publisher.Mono;
 @Repository
 class DeliveryRepository {
 
-    private static final String VIEW_COLUMNS = "alert_id, tenant_id, payload->>'budget_id' as budget_id,"
-            + " payload->>'period_id' as period_id, payload->>'threshold_percent' as threshold_percent, status,"
-            + " attempts, last_status_code, last_error, next_attempt_at, delivered_at, created_at";
+    private static final String VIEW_COLUMNS =
+            "alert_id, tenant_id, payload->>'tenant_slug' as tenant_slug, payload->>'budget_id' as budget_id,"
+                    + " payload->>'period_id' as period_id, payload->>'threshold_percent' as threshold_percent, status,"
+                    + " attempts, last_status_code, last_error, next_attempt_at, delivered_at, created_at";
     private static final String TENANT_FILTER = "(:tenant::uuid is null or tenant_id = :tenant)";
     // Claiming pushes next_attempt_at forward by the lease, so a claim commits at once and no row lock is held while
     // the webhook is called; SKIP LOCKED lets several admin instances claim side by side without waiting on each other.
@@ -122,6 +123,7 @@ class DeliveryRepository {
         return new DeliveryView(
                 String.valueOf(row.get("alert_id", String.class)),
                 row.get("tenant_id", UUID.class),
+                row.get("tenant_slug", String.class),
                 row.get("budget_id", String.class),
                 row.get("period_id", String.class),
                 threshold == null || !threshold.matches("\\d{1,3}") ? null : Integer.valueOf(threshold),

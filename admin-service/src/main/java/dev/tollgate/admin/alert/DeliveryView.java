@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param alertId {@code {budget_id}:{period_id}:{threshold}}, also sent as {@code x-tollgate-delivery}
  * @param tenantId the tenant; {@code null} only for a malformed stream entry
+ * @param tenantSlug the tenant's slug when the alert was read; {@code null} if unknown
  * @param budgetId the budget
  * @param periodId the budget period
  * @param thresholdPercent the threshold crossed
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 public record DeliveryView(
         String alertId,
         @Nullable UUID tenantId,
+        @Nullable String tenantSlug,
         @Nullable String budgetId,
         @Nullable String periodId,
         @Nullable Integer thresholdPercent,

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-/** The console's webhook form; an unticked checkbox sends nothing, so a missing {@code enabled} means off. */
+/** The console's webhook form; {@code enabled} comes from an On/Paused select, and a missing one means paused. */
 record WebhookPageForm(
         @NotBlank @Size(max = 2000) @Nullable String url,
         @Nullable Boolean enabled) {

@@ -63,7 +63,8 @@ class WebhookPagesIntegrationTests extends AlertIntegrationTest {
 
     @Test
     void listsDeliveriesOnTheTenantsPageAndAcrossTenantsForPlatformAdmins() {
-        String tenant = createTenant(unique("log"));
+        String slug = unique("log");
+        String tenant = createTenant(slug);
         String url = stub.endpoint(500);
         createWebhook(tenant, url);
         BudgetThresholdCrossed alert = crossing(tenant);
@@ -81,7 +82,7 @@ class WebhookPagesIntegrationTests extends AlertIntegrationTest {
                 .contains("80%")
                 .doesNotContain("id=\"save-webhook\"")
                 .doesNotContain("whsec_");
-        assertThat(alerts).contains(alert.alertId()).contains(tenant);
+        assertThat(alerts).contains(alert.alertId()).contains(slug);
         viewer.get("/alerts").expectStatus().isForbidden();
     }
 
