@@ -83,10 +83,8 @@ public class WebhookService {
     Mono<WebhookSaved> rotateSecret(Caller caller, Actor actor, UUID tenantId) {
         String secret = WebhookSecrets.newSecret();
         return managed(caller, tenantId)
-                .then(webhooks.findForUpdate(tenantId))
-                .switchIfEmpty(Mono.error(() -> AdminException.notFound(WEBHOOK)))
-                .flatMap(before -> webhooks.updateSecret(tenantId, sealer.seal(secret))
-                        .flatMap(after -> audited(actor, "webhook.rotate_secret", before.view(), after.view())))
+                .then(existing(tenantId))
+                .flatMap(before -> rotated(actor, before, secret))
                 .map(view -> new WebhookSaved(view, secret))
                 .as(transaction::transactional);
     }
@@ -95,8 +93,7 @@ public class WebhookService {
     Mono<Void> delete(Caller caller, Actor actor, UUID tenantId) {
         return managed(caller, tenantId)
                 .then(webhooks.findForUpdate(tenantId))
-                .flatMap(before -> webhooks.delete(tenantId)
-                        .then(audit.record(actor, "webhook.delete", WEBHOOK, tenantId.toString(), before.view(), null)))
+                .flatMap(before -> deleted(actor, before))
                 .as(transaction::transactional);
     }
 
@@ -114,12 +111,16 @@ public class WebhookService {
                 tenant.id().toString(),
                 tenant.slug(),
                 Instant.now().toString());
-        String body = json.writeValueAsString(event);
         return webhooks.find(tenant.id())
                 .switchIfEmpty(Mono.error(() -> AdminException.notFound(WEBHOOK)))
-                .flatMap(webhook -> urls.validate(webhook.url())
-                        .flatMap(url -> client.post(
-                                url, sealer.open(webhook.secret()), event.event(), "test-" + UUID.randomUUID(), body)));
+                .flatMap(webhook -> postTest(webhook, event));
+    }
+
+    private Mono<Attempt> postTest(StoredWebhook webhook, TestEvent event) {
+        String secret = sealer.open(webhook.secret());
+        String body = json.writeValueAsString(event);
+        return urls.validate(webhook.url())
+                .flatMap(url -> client.post(url, secret, event.event(), "test-" + UUID.randomUUID(), body));
     }
 
     /** The tenant's deliveries, newest first. */
@@ -155,10 +156,29 @@ public class WebhookService {
 
     private Mono<WebhookSaved> upsert(Actor actor, UUID tenantId, String url, boolean enabled) {
         return webhooks.findForUpdate(tenantId)
-                .flatMap(before -> webhooks.update(tenantId, url, enabled)
-                        .flatMap(after -> audited(actor, "webhook.update", before.view(), after.view()))
-                        .map(view -> new WebhookSaved(view, null)))
+                .flatMap(before -> updated(actor, before, url, enabled))
                 .switchIfEmpty(Mono.defer(() -> create(actor, tenantId, url, enabled)));
+    }
+
+    private Mono<WebhookSaved> updated(Actor actor, StoredWebhook before, String url, boolean enabled) {
+        return webhooks.update(before.tenantId(), url, enabled)
+                .flatMap(after -> audited(actor, "webhook.update", before.view(), after.view()))
+                .map(view -> new WebhookSaved(view, null));
+    }
+
+    private Mono<StoredWebhook> existing(UUID tenantId) {
+        return webhooks.findForUpdate(tenantId).switchIfEmpty(Mono.error(() -> AdminException.notFound(WEBHOOK)));
+    }
+
+    private Mono<WebhookView> rotated(Actor actor, StoredWebhook before, String secret) {
+        return webhooks.updateSecret(before.tenantId(), sealer.seal(secret))
+                .flatMap(after -> audited(actor, "webhook.rotate_secret", before.view(), after.view()));
+    }
+
+    private Mono<Void> deleted(Actor actor, StoredWebhook before) {
+        String tenantId = before.tenantId().toString();
+        return webhooks.delete(before.tenantId())
+                .then(audit.record(actor, "webhook.delete", WEBHOOK, tenantId, before.view(), null));
     }
 
     private Mono<WebhookSaved> create(Actor actor, UUID tenantId, String url, boolean enabled) {
