@@ -53,10 +53,19 @@ class WebhookClient {
     }
 
     private static Mono<Attempt> failed(Throwable failure) {
+        Throwable cause = rootCause(failure);
         String reason = failure instanceof TimeoutException
                 ? "timed out"
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return Mono.just(new Attempt(null, reason.length() > 500 ? reason.substring(0, 500) : reason));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**

@@ -87,6 +87,15 @@ class WebhookUrlValidator {
         }
     }
 
+    /** Whether a webhook may be reached at {@code address}: the same rules, for the address actually connected to. */
+    static boolean allowed(InetAddress address, AlertProperties properties) {
+        return switch (UpstreamAddresses.judge(address)) {
+            case FORBIDDEN -> false;
+            case PRIVATE -> properties.allowPrivateWebhooks();
+            case PUBLIC -> true;
+        };
+    }
+
     private static AdminException invalid(String problem) {
         return AdminException.invalid(java.util.Map.of("url", problem));
     }
