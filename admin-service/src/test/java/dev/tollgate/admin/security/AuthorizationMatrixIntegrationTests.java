@@ -44,6 +44,11 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             GET    /api/v1/tenants/{tenantId}                             2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/suspend                     2        403/404  403      403/404  403     403   401
             POST   /api/v1/tenants/{tenantId}/activate                    2        403/404  403      403/404  403     403   401
+            PUT    /api/v1/tenants/{tenantId}/webhook                     2        2/404    403      403/404  403     403   401
+            POST   /api/v1/tenants/{tenantId}/webhook/rotate-secret       2        2/404    403      403/404  403     403   401
+            GET    /api/v1/tenants/{tenantId}/webhook                     2        2/404    2        2/404    2       2     401
+            GET    /api/v1/tenants/{tenantId}/webhook/deliveries          2        2/404    2        2/404    2       2     401
+            DELETE /api/v1/tenants/{tenantId}/webhook                     2        2/404    403      403/404  403     403   401
             GET    /api/v1/tenants/{tenantId}/keys                        2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/keys                        2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/revoke                            2        2/404    403      403/404  403     403   401
@@ -85,6 +90,9 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/keys",
                     (f, side) -> Map.of("name", "matrix", "models", List.of("*"))),
+            Map.entry(
+                    "PUT /api/v1/tenants/{tenantId}/webhook",
+                    (f, side) -> Map.of("url", "https://93.184.215.14/tollgate")),
             Map.entry("POST /api/v1/providers", (f, side) -> Map.of("name", unique("matrix"), "type", "mock")),
             Map.entry("POST /api/v1/models", (f, side) -> model(f)),
             Map.entry("POST /api/v1/budgets", (f, side) -> f.budgetBody(side, "10")),
