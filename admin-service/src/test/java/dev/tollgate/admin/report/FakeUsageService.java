@@ -2,12 +2,15 @@ package dev.tollgate.admin.report;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tollgate.model.access.AccessKeys;
+import dev.tollgate.model.access.ApiTokenSnapshot;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -15,6 +18,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for the usage service's report API on a real port, answering exactly in the contract's shapes: two tenants'
@@ -31,7 +35,10 @@ public final class FakeUsageService implements AutoCloseable {
     private final DisposableServer server;
     private volatile List<String> tenants = List.of("00000000-0000-0000-0000-000000000001");
 
-    private FakeUsageService() {
+    private final Function<String, @Nullable String> apiTokens;
+
+    private FakeUsageService(Function<String, @Nullable String> apiTokens) {
+        this.apiTokens = apiTokens;
         server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
@@ -42,7 +49,15 @@ public final class FakeUsageService implements AutoCloseable {
     }
 
     public static FakeUsageService start() {
-        return new FakeUsageService();
+        return new FakeUsageService(key -> null);
+    }
+
+    /**
+     * A fake that also accepts API tokens ({@code tg-…}) the way the real service must: by the snapshot the admin
+     * service published at {@code tollgate:apitoken:{sha256}}, which {@code apiTokens} reads (a Redis GET).
+     */
+    public static FakeUsageService start(Function<String, @Nullable String> apiTokens) {
+        return new FakeUsageService(apiTokens);
     }
 
     public String baseUrl() {
@@ -147,12 +162,41 @@ public final class FakeUsageService implements AutoCloseable {
             return null;
         }
         try {
-            JWTClaimsSet claims = SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet();
+            String bearer = authorization.substring(7);
+            JWTClaimsSet claims = bearer.startsWith(AccessKeys.API_TOKEN_PREFIX)
+                    ? apiTokenClaims(bearer)
+                    : SignedJWT.parse(bearer).getJWTClaimsSet();
+            if (claims == null) {
+                return null;
+            }
             Received received = new Received(uri.path(), uri.parameters(), claims);
             this.received.add(received);
             return received;
         } catch (ParseException notAJwt) {
             return null;
+        }
+    }
+
+    private @Nullable JWTClaimsSet apiTokenClaims(String token) {
+        String published = apiTokens.apply(AccessKeys.apiToken(sha256(token)));
+        if (published == null) {
+            return null;
+        }
+        ApiTokenSnapshot snapshot = JsonMapper.builder().build().readValue(published, ApiTokenSnapshot.class);
+        return new JWTClaimsSet.Builder()
+                .subject(snapshot.userId())
+                .claim("role", snapshot.role())
+                .claim("tenant_id", snapshot.tenantId())
+                .build();
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 
