@@ -120,6 +120,21 @@ class ReportPagesIntegrationTests extends AdminIntegrationTest {
     }
 
     @Test
+    void submittedFormWithAllTenantsAndNoTagAsksForEveryTenant() {
+        ConsoleSession admin = signedIn(user("PLATFORM_ADMIN", null, "write"));
+
+        String page = admin.html("/console/reports?from=2026-10-01&to=2026-11-01&timezone=Europe/Berlin"
+                + "&groupBy=tenant&groupBy=model&tag=&tenant=");
+
+        assertThat(page)
+                .contains("id=\"chargeback-table\"")
+                .contains("Chargeback 2026-10-01 – 2026-11-01 (Europe/Berlin)");
+        Received chargeback = last("/api/v1/reports/chargeback");
+        assertThat(chargeback.param("tenant")).isNull();
+        assertThat(chargeback.param("group_by")).isEqualTo("tenant,model");
+    }
+
+    @Test
     void platformWideViewerMayNotOpenReports() {
         ConsoleSession viewer = signedIn(user("VIEWER", null, "write"));
 
