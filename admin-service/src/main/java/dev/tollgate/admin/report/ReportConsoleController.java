@@ -85,7 +85,8 @@ class ReportConsoleController {
     }
 
     private Mono<UsageData> fetch(Caller caller, ReportQuery query) {
-        return Mono.zip(
+        // zipDelayError: when several calls fail (the service is down), one composite error, none dropped unlogged.
+        return Mono.zipDelayError(
                         usage.chargeback(caller, query),
                         usage.daily(caller, query, "tenant"),
                         usage.daily(caller, query, "model"),

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.Exceptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,8 @@ final class UsageFailures {
 
     private UsageFailures() {}
 
-    static String describe(Throwable failure) {
+    static String describe(Throwable failures) {
+        Throwable failure = Exceptions.unwrapMultiple(failures).get(0);
         if (failure instanceof WebClientResponseException refused) {
             return refusal(refused);
         }

@@ -35,13 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A finance user in real headless Chromium opens Reports, downloads this month's chargeback CSV, and its TOTAL row says
- * what the usage service's JSON says. The usage service is the one at {@code -Dtollgate.usage.url=…} when given (a
- * real one reading the same Redis database), otherwise {@link FakeUsageService} on a real port.
+ * what the usage service's JSON says. The usage service is, in this order: the jar at {@code -Dtollgate.usage.jar=…}
+ * started as a child process ({@link RunningUsageService}); one already running at {@code -Dtollgate.usage.url=…}
+ * (reading the same Redis database); otherwise {@link FakeUsageService} on a real port.
  */
 class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final @Nullable String REAL_USAGE = System.getProperty("tollgate.usage.url");
+    private static final @Nullable String USAGE_JAR = System.getProperty("tollgate.usage.jar");
+    private static final @Nullable RunningUsageService real =
+            USAGE_JAR == null ? null : RunningUsageService.start(Path.of(USAGE_JAR));
+    private static final @Nullable String REAL_USAGE =
+            real != null ? real.baseUrl() : System.getProperty("tollgate.usage.url");
     private static final @Nullable FakeUsageService fake =
             REAL_USAGE == null ? FakeUsageService.start(redis::get) : null;
 
@@ -54,6 +59,9 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
     static void stopUsage() {
         if (fake != null) {
             fake.close();
+        }
+        if (real != null) {
+            real.close();
         }
     }
 
@@ -83,7 +91,16 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
 
         signIn(finance, downloads);
         browser.findElement(By.linkText("Reports")).click();
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("chargeback-table")));
+        wait(browser)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#chargeback-table, #usage-unavailable")));
+        assertThat(browser.findElements(By.id("usage-unavailable")))
+                .as(
+                        "the page's notice: %s",
+                        browser.findElements(By.id("usage-unavailable")).stream()
+                                .map(e -> e.getText())
+                                .toList())
+                .isEmpty();
         screenshot("console-reports.png");
         browser.executeScript("document.getElementById('chart-spend-by-tenant').scrollIntoView()");
         screenshot("console-reports-charts.png");
