@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *     and {@code d}); unset, each instance generates a key pair at start, which is enough because every instance
  *     publishes its own public key under its own {@code kid}. Set it only to keep one key across restarts.
  * @param lifetime how long a console token is valid, at most {@value AccessKeys#CONSOLE_TOKEN_MAX_SECONDS} seconds
- * @param jwkTtl how long the published public key lives in Redis without being refreshed
+ * @param jwkTtl how long the published public key lives in Redis without being refreshed; at least
+ *     {@code jwk-refresh + lifetime + } {@value AccessKeys#CONSOLE_TOKEN_MAX_SECONDS} seconds
  * @param jwkRefresh how often the published public key's TTL is renewed; well under {@code jwkTtl}
  */
 @Validated
@@ -30,9 +31,13 @@ public record ConsoleTokenProperties(
             throw new IllegalArgumentException("tollgate.console-token.lifetime must be between 1s and "
                     + AccessKeys.CONSOLE_TOKEN_MAX_SECONDS + "s");
         }
-        if (jwkTtl.compareTo(lifetime.plus(jwkRefresh)) <= 0) {
-            // The key must outlive the last token it signed, even if one refresh is missed.
-            throw new IllegalArgumentException("tollgate.console-token.jwk-ttl must exceed lifetime + jwk-refresh");
+        Duration margin = Duration.ofSeconds(AccessKeys.CONSOLE_TOKEN_MAX_SECONDS);
+        if (jwkTtl.compareTo(jwkRefresh.plus(lifetime).plus(margin)) < 0) {
+            // The contract: the published key outlives the last token it signed by at least that margin, even when
+            // the instance stops right after a refresh was due.
+            throw new IllegalArgumentException(
+                    "tollgate.console-token.jwk-ttl must be at least jwk-refresh + lifetime + " + margin.toSeconds()
+                            + "s");
         }
     }
 }

@@ -48,7 +48,14 @@ class UsageClient {
         return get(caller, chargebackUri(query, "csv"))
                 .retrieve()
                 .toEntityFlux(DataBuffer.class)
-                .timeout(properties.timeout());
+                .timeout(properties.timeout())
+                .map(this::withBodyTimeout);
+    }
+
+    /** A stalled download ends: no chunk may take longer than the timeout to arrive. */
+    private ResponseEntity<Flux<DataBuffer>> withBodyTimeout(ResponseEntity<Flux<DataBuffer>> entity) {
+        Flux<DataBuffer> body = entity.getBody() == null ? Flux.empty() : entity.getBody();
+        return new ResponseEntity<>(body.timeout(properties.timeout()), entity.getHeaders(), entity.getStatusCode());
     }
 
     /** Per-day cost, tokens and requests, one series per tenant or per model ({@code by}). */

@@ -19,7 +19,7 @@ class ConsoleTokenPropertiesTests {
     void refusesPublishedKeyThatCouldExpireBeforeItsLastToken() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ConsoleTokenProperties(
-                        null, Duration.ofSeconds(120), Duration.ofSeconds(150), Duration.ofSeconds(60)));
+                        null, Duration.ofSeconds(120), Duration.ofSeconds(479), Duration.ofSeconds(60)));
     }
 
     @Test
