@@ -70,7 +70,16 @@ class AdminApplicationIntegrationTests extends AdminIntegrationTest {
                 .as(StepVerifier::create)
                 .assertNext(columns -> assertThat(columns)
                         .containsExactlyInAnyOrderElementsOf(List.of(
-                                "id", "name", "slug", "cost_center", "contact", "status", "created_at", "updated_at")))
+                                "id",
+                                "name",
+                                "slug",
+                                "cost_center",
+                                "contact",
+                                "status",
+                                "created_at",
+                                "updated_at",
+                                "rpm_limit",
+                                "tpm_limit")))
                 .verifyComplete();
     }
 

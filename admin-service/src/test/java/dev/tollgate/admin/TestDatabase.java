@@ -31,6 +31,17 @@ public final class TestDatabase {
         registry.add("spring.r2dbc.password", () -> parameter("password"));
     }
 
+    /** The {@code TOLLGATE_POSTGRES_*} variables that point another service (run as a child process) at this database. */
+    public static Map<String, String> environment() {
+        URI jdbc = jdbcUri();
+        return Map.of(
+                "TOLLGATE_POSTGRES_HOST", jdbc.getHost(),
+                "TOLLGATE_POSTGRES_PORT", Integer.toString(jdbc.getPort()),
+                "TOLLGATE_POSTGRES_DB", jdbc.getPath().substring(1),
+                "TOLLGATE_POSTGRES_USER", parameter("user"),
+                "TOLLGATE_POSTGRES_PASSWORD", parameter("password"));
+    }
+
     // Credentials go in their own properties, not the URL, because Flyway logs the URL it connects to.
     private static String jdbcUrl() {
         URI jdbc = jdbcUri();

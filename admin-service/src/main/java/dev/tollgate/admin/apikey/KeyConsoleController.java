@@ -1,6 +1,7 @@
 package dev.tollgate.admin.apikey;
 
 import dev.tollgate.admin.audit.Actor;
+import dev.tollgate.admin.budget.BudgetBars;
 import dev.tollgate.admin.budget.BudgetService;
 import dev.tollgate.admin.route.RouteService;
 import dev.tollgate.admin.security.Caller;
@@ -36,12 +37,15 @@ class KeyConsoleController {
     private final TenantService tenants;
     private final RouteService routes;
     private final BudgetService budgets;
+    private final BudgetBars bars;
 
-    KeyConsoleController(KeyService keys, TenantService tenants, RouteService routes, BudgetService budgets) {
+    KeyConsoleController(
+            KeyService keys, TenantService tenants, RouteService routes, BudgetService budgets, BudgetBars bars) {
         this.keys = keys;
         this.tenants = tenants;
         this.routes = routes;
         this.budgets = budgets;
+        this.bars = bars;
     }
 
     @GetMapping("/tenants/{tenantId}")
@@ -57,6 +61,8 @@ class KeyConsoleController {
                 .then(budgets.list(caller, null, null, tenantId, new Paging(0, Paging.MAX_SIZE)))
                 .doOnNext(found -> model.addAttribute("budgets", found))
                 .doOnNext(found -> model.addAttribute("managesBudgets", BudgetService.manages(caller)))
+                .flatMap(found -> bars.of(found.items()))
+                .doOnNext(found -> model.addAttribute("bars", found))
                 .thenReturn("tenants/detail");
     }
 

@@ -1,6 +1,8 @@
 package dev.tollgate.admin.publish;
 
+import dev.tollgate.admin.publish.ApiTokenSnapshots.PublishedToken;
 import dev.tollgate.admin.publish.SnapshotReader.PublishedKey;
+import dev.tollgate.model.access.AccessKeys;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
@@ -32,14 +34,20 @@ public class ConfigPublisher {
     private final SnapshotReader snapshots;
     private final BudgetSnapshots budgets;
     private final TemplateSnapshots templates;
+    private final ApiTokenSnapshots tokens;
     private final RedisWriter writer;
     private final JsonMapper json = PublishedJson.mapper();
 
     ConfigPublisher(
-            SnapshotReader snapshots, BudgetSnapshots budgets, TemplateSnapshots templates, RedisWriter writer) {
+            SnapshotReader snapshots,
+            BudgetSnapshots budgets,
+            TemplateSnapshots templates,
+            ApiTokenSnapshots tokens,
+            RedisWriter writer) {
         this.snapshots = snapshots;
         this.budgets = budgets;
         this.templates = templates;
+        this.tokens = tokens;
         this.writer = writer;
     }
 
@@ -63,6 +71,39 @@ public class ConfigPublisher {
                 .map(hashesAndKeys -> keyBatch(hashesAndKeys.getT1(), hashesAndKeys.getT2()))
                 .flatMap(writer::apply)
                 .transform(this::quietly);
+    }
+
+    /**
+     * Republishes the usable API tokens of one user and deletes the rest of their tokens: call it after a token is
+     * issued or revoked and after the user is changed, disabled or given a new password.
+     */
+    public Mono<Void> apiTokensChanged(UUID userId) {
+        return Mono.zip(
+                        tokens.allHashes(userId).collectList(),
+                        tokens.usable(userId).collectList())
+                .map(hashesAndTokens -> tokenBatch(hashesAndTokens.getT1(), hashesAndTokens.getT2()))
+                .flatMap(writer::apply)
+                .transform(this::quietly);
+    }
+
+    Flux<PublishedToken> allApiTokens() {
+        return tokens.usable(null);
+    }
+
+    ConfigBatch addApiToken(ConfigBatch batch, PublishedToken token) {
+        String value = json.writeValueAsString(token.snapshot());
+        return batch.set(
+                AccessKeys.apiToken(token.hash()), value, token.snapshot().expiresAt());
+    }
+
+    private ConfigBatch tokenBatch(Collection<String> allHashes, List<PublishedToken> usable) {
+        ConfigBatch batch = new ConfigBatch();
+        usable.forEach(token -> addApiToken(batch, token));
+        List<String> usableHashes = usable.stream().map(PublishedToken::hash).toList();
+        allHashes.stream()
+                .filter(hash -> !usableHashes.contains(hash))
+                .forEach(hash -> batch.delete(AccessKeys.apiToken(hash)));
+        return batch;
     }
 
     /** Republishes a public model, or removes it when it no longer exists. */

@@ -1,5 +1,6 @@
 package dev.tollgate.admin.publish;
 
+import dev.tollgate.model.access.AccessKeys;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
@@ -38,7 +39,8 @@ class ConfigResync {
                         redis.scan(ConfigKeys.key("*")),
                         redis.scan(ConfigKeys.route("*")),
                         owned(BudgetKeys.SCAN_PATTERN, BudgetKeys.PUBLISHED),
-                        owned(TemplateKeys.SCAN_PATTERN, TemplateKeys.PUBLISHED))
+                        owned(TemplateKeys.SCAN_PATTERN, TemplateKeys.PUBLISHED),
+                        owned(AccessKeys.API_TOKEN_SCAN_PATTERN, ApiTokenSnapshots.PUBLISHED))
                 .collect(HashSet<String>::new, Set::addAll)
                 .flatMap(this::rewrite);
     }
@@ -66,6 +68,8 @@ class ConfigResync {
                         publisher.budgetBatch(batch, scope.get(0), scope.get(1), List.copyOf(budgets))))
                 .thenMany(publisher.allTemplates())
                 .doOnNext(template -> publisher.templateBatch(batch, template))
+                .thenMany(publisher.allApiTokens())
+                .doOnNext(token -> publisher.addApiToken(batch, token))
                 .then(Mono.fromSupplier(() -> finish(batch, published)))
                 .flatMap(result -> writer.apply(batch).thenReturn(result));
     }

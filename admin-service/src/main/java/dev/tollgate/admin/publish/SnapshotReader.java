@@ -51,7 +51,7 @@ class SnapshotReader {
 
     Flux<TenantSnapshot> tenants(@Nullable UUID id) {
         String where = id == null ? "" : " where id = :id";
-        var spec = database.sql("select id, slug, cost_center, status from tenant" + where);
+        var spec = database.sql("select id, slug, cost_center, status, rpm_limit, tpm_limit from tenant" + where);
         return (id == null ? spec : spec.bind("id", id))
                 .map(SnapshotReader::tenant)
                 .all();
@@ -154,7 +154,9 @@ class SnapshotReader {
                 String.valueOf(row.get("id", UUID.class)),
                 row.get("slug", String.class),
                 row.get("cost_center", String.class),
-                row.get("status", String.class));
+                row.get("status", String.class),
+                row.get("rpm_limit", Integer.class),
+                row.get("tpm_limit", Integer.class));
     }
 
     private static PublishedKey key(Readable row) {

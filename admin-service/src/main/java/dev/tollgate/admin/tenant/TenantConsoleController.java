@@ -47,7 +47,7 @@ class TenantConsoleController {
     @GetMapping("/tenants/new")
     String form(@AuthenticationPrincipal Caller caller, Model model) {
         caller.require(Role.PLATFORM_ADMIN);
-        model.addAttribute("form", new TenantForm(null, null, null, null));
+        model.addAttribute("form", TenantForm.empty());
         return "tenants/form";
     }
 
@@ -67,6 +67,32 @@ class TenantConsoleController {
                     errors.rejectValue("slug", "taken", "is already taken by another tenant");
                     return Mono.just("tenants/form");
                 });
+    }
+
+    @GetMapping("/tenants/{tenantId}/limits")
+    Mono<String> limitsForm(@AuthenticationPrincipal Caller caller, @PathVariable UUID tenantId, Model model) {
+        caller.requireIn(tenantId, "tenant", Role.PLATFORM_ADMIN);
+        return tenants.get(caller, tenantId)
+                .doOnNext(tenant -> model.addAttribute("tenant", tenant))
+                .doOnNext(tenant -> model.addAttribute("form", TenantLimits.of(tenant)))
+                .thenReturn("tenants/limits");
+    }
+
+    @PostMapping("/tenants/{tenantId}/limits")
+    Mono<String> changeLimits(
+            @AuthenticationPrincipal Caller caller,
+            ServerHttpRequest request,
+            @PathVariable UUID tenantId,
+            @Valid @ModelAttribute("form") TenantLimits form,
+            BindingResult errors,
+            Model model) {
+        if (errors.hasErrors()) {
+            return tenants.get(caller, tenantId)
+                    .doOnNext(tenant -> model.addAttribute("tenant", tenant))
+                    .thenReturn("tenants/limits");
+        }
+        return tenants.changeLimits(caller, Actor.of(caller.email(), request), tenantId, form)
+                .map(changed -> "redirect:/tenants/" + changed.id() + "?limits");
     }
 
     @GetMapping("/tenants/{tenantId}/{action:suspend|activate}")

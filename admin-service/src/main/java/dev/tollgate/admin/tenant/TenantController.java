@@ -12,6 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,6 +49,16 @@ class TenantController {
     @GetMapping("/{tenantId}")
     Mono<TenantView> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID tenantId) {
         return tenants.get(caller, tenantId);
+    }
+
+    /** Replaces both tenant-wide limits; a limit left out or {@code null} is removed. */
+    @PutMapping("/{tenantId}/limits")
+    Mono<TenantView> changeLimits(
+            @AuthenticationPrincipal Caller caller,
+            ServerHttpRequest request,
+            @PathVariable UUID tenantId,
+            @Valid @RequestBody TenantLimits limits) {
+        return tenants.changeLimits(caller, Actor.of(caller.email(), request), tenantId, limits);
     }
 
     @PostMapping("/{tenantId}/suspend")

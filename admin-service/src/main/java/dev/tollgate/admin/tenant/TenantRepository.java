@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 @Repository
 class TenantRepository {
 
-    private static final String COLUMNS = "id, name, slug, cost_center, contact, status, created_at";
+    private static final String COLUMNS =
+            "id, name, slug, cost_center, contact, status, rpm_limit, tpm_limit, created_at";
     private static final String FILTER = "(:only::uuid is null or id = :only)"
             + " and (:pattern::text is null or name ilike :pattern or slug ilike :pattern)";
 
@@ -25,13 +26,15 @@ class TenantRepository {
     }
 
     Mono<TenantView> insert(TenantForm form) {
-        return database.sql(
-                        "insert into tenant (name, slug, cost_center, contact) values (:name, :slug, :cost, :contact)"
-                                + " returning " + COLUMNS)
+        return database.sql("insert into tenant (name, slug, cost_center, contact, rpm_limit, tpm_limit)"
+                        + " values (:name, :slug, :cost, :contact, :rpm, :tpm)"
+                        + " returning " + COLUMNS)
                 .bind("name", String.valueOf(form.name()).strip())
                 .bind("slug", String.valueOf(form.slug()))
                 .bind("cost", Sql.nullable(form.costCenter(), String.class))
                 .bind("contact", Sql.nullable(form.contact(), String.class))
+                .bind("rpm", Sql.nullable(form.rpmLimit(), Integer.class))
+                .bind("tpm", Sql.nullable(form.tpmLimit(), Integer.class))
                 .map(TenantRepository::view)
                 .one();
     }
@@ -63,6 +66,16 @@ class TenantRepository {
                         "update tenant set status = :status, updated_at = now() where id = :id returning " + COLUMNS)
                 .bind("id", id)
                 .bind("status", status)
+                .map(TenantRepository::view)
+                .one();
+    }
+
+    Mono<TenantView> updateLimits(UUID id, TenantLimits limits) {
+        return database.sql("update tenant set rpm_limit = :rpm, tpm_limit = :tpm, updated_at = now() where id = :id"
+                        + " returning " + COLUMNS)
+                .bind("id", id)
+                .bind("rpm", Sql.nullable(limits.rpmLimit(), Integer.class))
+                .bind("tpm", Sql.nullable(limits.tpmLimit(), Integer.class))
                 .map(TenantRepository::view)
                 .one();
     }
@@ -107,6 +120,8 @@ class TenantRepository {
                 row.get("cost_center", String.class),
                 row.get("contact", String.class),
                 row.get("status", String.class),
+                row.get("rpm_limit", Integer.class),
+                row.get("tpm_limit", Integer.class),
                 row.get("created_at", Instant.class));
     }
 }

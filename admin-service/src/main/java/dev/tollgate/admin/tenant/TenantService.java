@@ -82,9 +82,20 @@ public class TenantService {
                 .flatMap(this::published);
     }
 
+    /** Sets or clears the tenant-wide limits; the gateway applies them as soon as they are published. */
+    Mono<TenantView> changeLimits(Caller caller, Actor actor, UUID id, TenantLimits limits) {
+        caller.requireIn(id, "tenant", Role.PLATFORM_ADMIN);
+        return tenants.findForUpdate(id)
+                .switchIfEmpty(Mono.error(() -> AdminException.notFound("tenant")))
+                .flatMap(before -> tenants.updateLimits(id, limits)
+                        .flatMap(after -> audited(actor, "tenant.limits", before, after)))
+                .as(transaction::transactional)
+                .flatMap(this::published);
+    }
+
     /** Creates a tenant on behalf of the service itself (demo seeding). */
     public Mono<UUID> createForSystem(String name, String slug) {
-        return create(Caller.system(), Actor.system(), new TenantForm(name, slug, null, null))
+        return create(Caller.system(), Actor.system(), new TenantForm(name, slug, null, null, null, null))
                 .map(TenantView::id);
     }
 

@@ -12,4 +12,6 @@ public record TenantView(
         @Nullable String costCenter,
         @Nullable String contact,
         String status,
+        @Nullable Integer rpmLimit,
+        @Nullable Integer tpmLimit,
         Instant createdAt) {}

@@ -2,6 +2,7 @@ package dev.tollgate.admin.token;
 
 import dev.tollgate.admin.audit.Actor;
 import dev.tollgate.admin.audit.AuditLog;
+import dev.tollgate.admin.publish.ConfigPublisher;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.security.TokenHashes;
 import dev.tollgate.admin.system.AdminException;
@@ -29,11 +30,13 @@ class TokenService {
     private final TokenRepository tokens;
     private final AuditLog audit;
     private final TransactionalOperator transaction;
+    private final ConfigPublisher publisher;
 
-    TokenService(TokenRepository tokens, AuditLog audit, TransactionalOperator transaction) {
+    TokenService(TokenRepository tokens, AuditLog audit, TransactionalOperator transaction, ConfigPublisher publisher) {
         this.tokens = tokens;
         this.audit = audit;
         this.transaction = transaction;
+        this.publisher = publisher;
     }
 
     /** Issues a token with the caller's rights, narrowed by its scope; the answer is the only time it is shown. */
@@ -48,6 +51,7 @@ class TokenService {
                 .flatMap(tokens::find)
                 .flatMap(created -> audited(actor, "token.create", null, created))
                 .as(transaction::transactional)
+                .flatMap(this::published)
                 .map(created -> new IssuedToken(created, token));
     }
 
@@ -70,7 +74,8 @@ class TokenService {
                 .filter(token -> manages(caller, token))
                 .switchIfEmpty(notFound())
                 .flatMap(before -> revoked(actor, before))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .flatMap(this::published);
     }
 
     private Mono<TokenView> revoked(Actor actor, TokenView before) {
@@ -80,6 +85,11 @@ class TokenService {
         return tokens.revoke(before.id())
                 .then(tokens.find(before.id()))
                 .flatMap(after -> audited(actor, "token.revoke", before, after));
+    }
+
+    /** Other services learn of the token (or that it is gone) from Redis, once the transaction committed. */
+    private Mono<TokenView> published(TokenView token) {
+        return publisher.apiTokensChanged(token.userId()).thenReturn(token);
     }
 
     private static boolean manages(Caller caller, TokenView token) {

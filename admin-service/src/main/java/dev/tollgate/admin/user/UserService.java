@@ -2,6 +2,7 @@ package dev.tollgate.admin.user;
 
 import dev.tollgate.admin.audit.Actor;
 import dev.tollgate.admin.audit.AuditLog;
+import dev.tollgate.admin.publish.ConfigPublisher;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
@@ -37,18 +38,21 @@ class UserService {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final TransactionalOperator transaction;
+    private final ConfigPublisher publisher;
 
     UserService(
             UserRepository users,
             TenantService tenants,
             PasswordEncoder passwords,
             AuditLog audit,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction,
+            ConfigPublisher publisher) {
         this.users = users;
         this.tenants = tenants;
         this.passwords = passwords;
         this.audit = audit;
         this.transaction = transaction;
+        this.publisher = publisher;
     }
 
     /** Creates a user; without a chosen password, the answer carries a generated one that is never shown again. */
@@ -88,7 +92,8 @@ class UserService {
                 .doOnNext(before -> requireNotSelf(caller, before, role, form.disabled()))
                 .flatMap(before -> existing(form.tenantId()).thenReturn(before))
                 .flatMap(before -> changed(actor, before, role, form))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .flatMap(after -> publisher.apiTokensChanged(after.id()).thenReturn(after));
     }
 
     Mono<Void> setPassword(Caller caller, Actor actor, UUID id, PasswordForm form) {
@@ -96,7 +101,8 @@ class UserService {
                 .flatMap(user -> encoded(form.password())
                         .flatMap(hash -> users.updatePassword(id, hash))
                         .then(audit.record(actor, "user.password", USER, id.toString(), null, user)))
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .then(publisher.apiTokensChanged(id));
     }
 
     private Mono<UserView> changed(Actor actor, UserView before, Role role, UserUpdate form) {

@@ -25,6 +25,11 @@ final class Chromium {
     private Chromium() {}
 
     static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking, or the default one without. */
+    static ChromeDriver start(@org.jspecify.annotations.Nullable Path downloads) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             fail(
                     "Browser tests need Chromium and its driver at %s and %s. Install them with:%n"
@@ -43,6 +48,12 @@ final class Chromium {
                         "--no-first-run",
                         "--window-size=1280,900",
                         "--user-data-dir=" + freshProfile());
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    java.util.Map.of(
+                            "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

@@ -214,7 +214,7 @@ class ConsolePagesIntegrationTests extends AdminIntegrationTest {
         assertThat(location).endsWith("&saved");
         assertThat(admin.html("/tenants/" + tenant))
                 .contains("$250.5")
-                .contains("once usage tracking is live")
+                .contains("live from the gateway's counters")
                 .contains("80%");
     }
 

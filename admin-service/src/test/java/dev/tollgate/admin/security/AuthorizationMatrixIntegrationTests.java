@@ -49,6 +49,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             GET    /api/v1/tenants/{tenantId}/webhook                     2        2/404    2        2/404    2       2     401
             GET    /api/v1/tenants/{tenantId}/webhook/deliveries          2        2/404    2        2/404    2       2     401
             DELETE /api/v1/tenants/{tenantId}/webhook                     2        2/404    403      403/404  403     403   401
+            PUT    /api/v1/tenants/{tenantId}/limits                      2        403/404  403      403/404  403     403   401
             GET    /api/v1/tenants/{tenantId}/keys                        2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/keys                        2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/revoke                            2        2/404    403      403/404  403     403   401
@@ -87,6 +88,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
     /** Request bodies by route; the side says whose tenant the body names. */
     private static final Map<String, BiFunction<MatrixFixture, Side, Object>> BODIES = Map.ofEntries(
             Map.entry("POST /api/v1/tenants", (f, side) -> Map.of("name", "Matrix", "slug", unique("matrix"))),
+            Map.entry("PUT /api/v1/tenants/{tenantId}/limits", (f, side) -> Map.of("rpm_limit", 1000)),
             Map.entry(
                     "POST /api/v1/tenants/{tenantId}/keys",
                     (f, side) -> Map.of("name", "matrix", "models", List.of("*"))),
