@@ -40,7 +40,8 @@ public final class TestTokens {
                 tenantId,
                 "read",
                 Instant.now().plusSeconds(3600));
-        redis.setex(AccessKeys.apiToken(sha256(token)), 600, JsonMapper.shared().writeValueAsString(snapshot));
+        redis.setex(
+                AccessKeys.apiToken(sha256Hex(token)), 600, JsonMapper.shared().writeValueAsString(snapshot));
         return token;
     }
 
@@ -93,7 +94,7 @@ public final class TestTokens {
         }
     }
 
-    static String sha256(String token) {
+    public static String sha256Hex(String token) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256")
