@@ -23,7 +23,10 @@ final class ReportTestSupport {
     }
 
     static String get(WebTestClient client, String token, String uri) {
-        byte[] body = client.get()
+        byte[] body = client.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024))
+                .build()
+                .get()
                 .uri(uri)
                 .header("Authorization", "Bearer " + token)
                 .exchange()
