@@ -18,24 +18,32 @@ final class ChargebackDocument {
 
     private ChargebackDocument() {}
 
+    // Flux.defer: every subscription gets its own running sum.
     static Flux<String> csv(List<Dimension> groups, Flux<ChargebackRow> rows, boolean totals) {
-        return Flux.defer(() -> {
-            Running running = new Running();
-            return Flux.concat(
-                    Mono.just(Csv.line(header(groups))),
-                    rows.map(row -> Csv.line(csvFields(running.add(row)))),
-                    Mono.fromSupplier(() -> totals ? Csv.line(totalFields(groups.size(), running.sum)) : ""));
-        });
+        return Flux.defer(() -> csv(groups, rows, totals, new Running()));
     }
 
     static Flux<String> json(ReportPeriod period, List<Dimension> groups, Flux<ChargebackRow> rows) {
-        return Flux.defer(() -> {
-            Running running = new Running();
-            return Flux.concat(
-                    Mono.just(Json.head(period) + ",\"rows\":["),
-                    rows.map(row -> running.separator() + Json.write(jsonRow(groups, running.add(row)))),
-                    Mono.fromSupplier(() -> "],\"totals\":" + Json.write(measures(running.sum)) + "}"));
-        });
+        return Flux.defer(() -> json(period, groups, rows, new Running(), new Separator()));
+    }
+
+    private static Flux<String> csv(List<Dimension> groups, Flux<ChargebackRow> rows, boolean totals, Running running) {
+        return Flux.concat(
+                Mono.just(Csv.line(header(groups))),
+                rows.map(row -> Csv.line(csvFields(running.add(row)))),
+                Mono.fromSupplier(() -> totals ? Csv.line(totalFields(groups.size(), running.sum)) : ""));
+    }
+
+    private static Flux<String> json(
+            ReportPeriod period,
+            List<Dimension> groups,
+            Flux<ChargebackRow> rows,
+            Running running,
+            Separator separator) {
+        return Flux.concat(
+                Mono.just(Json.head(period) + ",\"rows\":["),
+                rows.map(row -> separator.next() + Json.write(jsonRow(groups, running.add(row)))),
+                Mono.fromSupplier(() -> "],\"totals\":" + Json.write(measures(running.sum)) + "}"));
     }
 
     private static List<String> header(List<Dimension> groups) {
@@ -107,16 +115,10 @@ final class ChargebackDocument {
     private static final class Running {
 
         private Measures sum = Measures.ZERO;
-        private long rows;
 
         ChargebackRow add(ChargebackRow row) {
             sum = sum.plus(row.measures());
-            rows++;
             return row;
-        }
-
-        String separator() {
-            return rows == 0 ? "" : ",";
         }
     }
 }

@@ -17,10 +17,15 @@ final class LineItemDocument {
         return Flux.concat(Mono.just(Csv.line(header)), items.map(LineItemDocument::csvLine));
     }
 
+    // Flux.defer: every subscription gets its own separator.
     static Flux<String> json(ReportPeriod period, Flux<List<@Nullable String>> items) {
+        return Flux.defer(() -> json(period, items, new Separator()));
+    }
+
+    private static Flux<String> json(ReportPeriod period, Flux<List<@Nullable String>> items, Separator separator) {
         return Flux.concat(
                 Mono.just(Json.head(period) + ",\"items\":["),
-                items.index().map(item -> (item.getT1() == 0 ? "" : ",") + jsonObject(item.getT2())),
+                items.map(item -> separator.next() + jsonObject(item)),
                 Mono.just("]}"));
     }
 

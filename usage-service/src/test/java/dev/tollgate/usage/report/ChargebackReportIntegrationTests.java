@@ -164,6 +164,36 @@ class ChargebackReportIntegrationTests {
     }
 
     @Test
+    void sendsLineItemsAsJsonWithTypedValues() {
+        client.get()
+                .uri("/api/v1/reports/line-items?" + GoldenData.PERIOD + "&tenant=" + GoldenData.TENANT_A
+                        + "&timezone=Europe/Berlin")
+                .header("Authorization", "Bearer " + admin)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.timezone")
+                .isEqualTo("Europe/Berlin")
+                .jsonPath("$.items.length()")
+                .isEqualTo(5) // 23:59:59 UTC on 31 December is 1 January in Berlin
+                .jsonPath("$.items[1].occurred_at")
+                .isEqualTo("2031-01-05T11:00:00.000000+01:00")
+                .jsonPath("$.items[1].cost")
+                .isEqualTo("0.0000012345")
+                .jsonPath("$.items[1].prompt_tokens")
+                .isEqualTo(1000)
+                .jsonPath("$.items[1].priced")
+                .isEqualTo(true)
+                .jsonPath("$.items[1].tags.team")
+                .isEqualTo("search")
+                .jsonPath("$.items[3].cost")
+                .doesNotExist()
+                .jsonPath("$.items[3].error_code")
+                .isEqualTo("model_not_priced");
+    }
+
+    @Test
     void drawsOneDailySeriesPerModelWithEveryDay() {
         client.get()
                 .uri("/api/v1/reports/daily?" + GoldenData.PERIOD + "&tenant=" + GoldenData.TENANT_A + "&by=model")
