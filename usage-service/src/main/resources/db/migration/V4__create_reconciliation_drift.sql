@@ -18,3 +18,5 @@ create table reconciliation_drift (
 );
 
 create index reconciliation_drift_found_at on reconciliation_drift (found_at desc, id desc);
+-- The job compares each finding with the latest one for the same budget and period (see DriftRepository.record).
+create index reconciliation_drift_budget_period on reconciliation_drift (budget_id, period_id, id desc);

@@ -19,13 +19,26 @@ class DriftRepository {
         this.database = database;
     }
 
+    /**
+     * Records {@code drift} unless the latest finding for the same budget and period saw exactly the same: a counter
+     * left ahead of the ledger would otherwise add a row every round.
+     */
     Mono<Void> record(Drift drift) {
         return database.sql("""
                         insert into reconciliation_drift (found_at, budget_id, period_id, scope, scope_id,
                                                           counter_nanos, counter_missing, ledger_nanos, ledger_usd,
                                                           action)
-                        values (:found_at, :budget_id, :period_id, :scope, :scope_id, :counter_nanos,
-                                :counter_missing, :ledger_nanos, :ledger_usd, :action)
+                        select :found_at, :budget_id, :period_id, :scope, :scope_id, :counter_nanos,
+                               :counter_missing, :ledger_nanos, :ledger_usd, :action
+                        where not exists (
+                            select 1 from (select counter_nanos, counter_missing, ledger_nanos, action
+                                           from reconciliation_drift
+                                           where budget_id = :budget_id and period_id = :period_id
+                                           order by id desc limit 1) latest
+                            where latest.counter_nanos = :counter_nanos
+                              and latest.counter_missing = :counter_missing
+                              and latest.ledger_nanos = :ledger_nanos
+                              and latest.action = :action)
                         """)
                 .bind("found_at", OffsetDateTime.ofInstant(drift.foundAt(), ZoneOffset.UTC))
                 .bind("budget_id", drift.budgetId())

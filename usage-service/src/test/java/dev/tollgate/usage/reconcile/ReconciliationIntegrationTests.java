@@ -143,6 +143,7 @@ class ReconciliationIntegrationTests {
         redis.set(SpendKeys.spent(budgetId, PERIOD), ahead);
 
         reconciler.reconcile(NOW);
+        reconciler.reconcile(NOW.plusSeconds(60)); // the same finding again is not a new row
 
         assertThat(redis.get(SpendKeys.spent(budgetId, PERIOD))).isEqualTo(ahead);
         assertThat(drift()).singleElement().extracting(Drift::action).isEqualTo(Drift.RECORDED);
