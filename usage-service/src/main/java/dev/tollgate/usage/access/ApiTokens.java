@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +43,7 @@ final class ApiTokens {
                 .map(ApiTokens::toCaller)
                 // A snapshot this version cannot read (an unknown role) grants nothing.
                 .onErrorMap(IllegalArgumentException.class, bad -> new InvalidBearerTokenException("Unusable token"))
+                .onErrorMap(JacksonException.class, bad -> new InvalidBearerTokenException("Unreadable token"))
                 .switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("Unknown, revoked or expired token")));
     }
 

@@ -112,9 +112,17 @@ final class ConsoleTokens {
     private static Caller toCaller(Jwt jwt) {
         String email = jwt.getClaimAsString("email");
         return new Caller(
-                jwt.getSubject(),
+                required(jwt, JwtClaimNames.SUB),
                 email == null ? "" : email,
-                Role.valueOf(jwt.getClaimAsString("role")),
+                Role.valueOf(required(jwt, "role")),
                 Tenants.normal(jwt.getClaimAsString("tenant_id")));
+    }
+
+    private static String required(Jwt jwt, String claim) {
+        String value = jwt.getClaimAsString(claim);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Console token without " + claim);
+        }
+        return value;
     }
 }

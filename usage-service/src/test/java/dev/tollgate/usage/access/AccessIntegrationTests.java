@@ -212,6 +212,19 @@ class AccessIntegrationTests {
     }
 
     @Test
+    void refusesConsoleTokensWithoutARole() {
+        JWTClaimsSet claims =
+                TestTokens.claims("PLATFORM_ADMIN", null).claim("role", null).build();
+
+        assertUnauthorized(TestTokens.sign(claims, TestTokens.SIGNING_KEY));
+    }
+
+    @Test
+    void refusesConsoleTokensWithAnUnknownRole() {
+        assertUnauthorized(TestTokens.consoleToken("SUPERUSER", null));
+    }
+
+    @Test
     void refusesUnknownApiTokens() {
         assertUnauthorized(AccessKeys.API_TOKEN_PREFIX + UUID.randomUUID());
     }
