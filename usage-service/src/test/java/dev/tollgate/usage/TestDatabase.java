@@ -34,6 +34,27 @@ public final class TestDatabase {
         registry.add("tollgate.ledger.jdbc.password", () -> parameter("password"));
     }
 
+    /** The {@code TOLLGATE_POSTGRES_*} environment of a usage-service process using the test database. */
+    public static Map<String, String> environment() {
+        URI jdbc = jdbcUri();
+        return Map.of(
+                "TOLLGATE_POSTGRES_HOST", jdbc.getHost(),
+                "TOLLGATE_POSTGRES_PORT", String.valueOf(jdbc.getPort()),
+                "TOLLGATE_POSTGRES_DB", jdbc.getPath().substring(1),
+                "TOLLGATE_POSTGRES_USER", parameter("user"),
+                "TOLLGATE_POSTGRES_PASSWORD", parameter("password"));
+    }
+
+    /** A JDBC URL for {@code DriverManager}, credentials included, with the service's schema on the search path. */
+    public static String jdbcUrlWithCredentials() {
+        return jdbcUrl() + "?currentSchema=" + SCHEMA + "&user=" + encode(parameter("user")) + "&password="
+                + encode(parameter("password"));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     // Credentials go in their own properties, not the URL, because Flyway logs the URL it connects to.
     private static String jdbcUrl() {
         URI jdbc = jdbcUri();

@@ -139,7 +139,9 @@ class UsageApplicationIntegrationTests {
                                 "latency_ms",
                                 "ttft_ms",
                                 "stream",
-                                "retries")))
+                                "retries",
+                                "cost_center",
+                                "error_code")))
                 .verifyComplete();
     }
 

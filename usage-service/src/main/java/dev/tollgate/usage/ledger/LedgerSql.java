@@ -11,15 +11,16 @@ final class LedgerSql {
     // Rolled up from the rows the insert returned, never from the batch: duplicates return nothing.
     // Groups are sorted so two writers lock rollup rows in the same order and cannot deadlock each other.
     private static final String ROLLUP = """
-            insert into %1$s as r (bucket, tenant_id, key_id, model, provider, end_user, requests, unpriced_requests,
-                                   prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, cost_usd)
+            insert into %1$s as r (bucket, tenant_id, key_id, model, provider, end_user, cost_center, requests,
+                                   unpriced_requests, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,
+                                   cost_usd)
             select %2$s, tenant_id, key_id, coalesce(model, ''), coalesce(provider, ''), coalesce(end_user, ''),
-                   count(*), count(*) filter (where not priced), sum(prompt_tokens), sum(completion_tokens),
-                   sum(cached_tokens), sum(reasoning_tokens), coalesce(sum(cost_usd), 0)
+                   coalesce(cost_center, ''), count(*), count(*) filter (where not priced), sum(prompt_tokens),
+                   sum(completion_tokens), sum(cached_tokens), sum(reasoning_tokens), coalesce(sum(cost_usd), 0)
             from inserted
-            group by 1, 2, 3, 4, 5, 6
-            order by 1, 2, 3, 4, 5, 6
-            on conflict (bucket, tenant_id, key_id, model, provider, end_user) do update set
+            group by 1, 2, 3, 4, 5, 6, 7
+            order by 1, 2, 3, 4, 5, 6, 7
+            on conflict (bucket, tenant_id, key_id, model, provider, end_user, cost_center) do update set
                 requests = r.requests + excluded.requests,
                 unpriced_requests = r.unpriced_requests + excluded.unpriced_requests,
                 prompt_tokens = r.prompt_tokens + excluded.prompt_tokens,
@@ -45,7 +46,7 @@ final class LedgerSql {
                     insert into usage_ledger (%1$s)
                     select %3$s from incoming
                     on conflict (event_id) do nothing
-                    returning occurred_at, tenant_id, key_id, model, provider, end_user, prompt_tokens,
+                    returning occurred_at, tenant_id, key_id, model, provider, end_user, cost_center, prompt_tokens,
                               completion_tokens, cached_tokens, reasoning_tokens, cost_usd, priced
                 ),
                 hourly as (

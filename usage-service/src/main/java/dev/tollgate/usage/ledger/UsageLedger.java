@@ -49,7 +49,9 @@ public class UsageLedger {
             new Column("latency_ms", "bigint", event -> String.valueOf(event.latencyMs())),
             new Column("ttft_ms", "bigint", event -> event.ttftMs() == null ? null : String.valueOf(event.ttftMs())),
             new Column("stream", "boolean", event -> String.valueOf(event.stream())),
-            new Column("retries", "integer", event -> String.valueOf(event.retries())));
+            new Column("retries", "integer", event -> String.valueOf(event.retries())),
+            new Column("cost_center", "text", UsageRecorded::costCenter),
+            new Column("error_code", "text", UsageRecorded::errorCode));
 
     private static final String APPEND = LedgerSql.append(COLUMNS);
 

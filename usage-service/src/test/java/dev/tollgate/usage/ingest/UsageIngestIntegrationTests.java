@@ -122,7 +122,17 @@ class UsageIngestIntegrationTests {
                                 String.class,
                                 first.eventId()))
                 .isEqualTo("search");
+        assertThat(jdbc().queryForMap(
+                                "select cost_center, error_code from usage_ledger where event_id = ?::uuid",
+                                unpriced.eventId()))
+                .containsEntry("cost_center", "cc-42 Forschung")
+                .containsEntry("error_code", "model_not_found");
         for (String rollup : List.of("usage_rollup_hour", "usage_rollup_day")) {
+            assertThat(jdbc().queryForList(
+                                    "select distinct cost_center from " + rollup + " where tenant_id = ?",
+                                    String.class,
+                                    tenant))
+                    .containsExactly("cc-42 Forschung");
             assertThat(rollupTotals(rollup)).isEqualTo(ledgerTotals());
             assertThat(rollupTotals(rollup)).containsEntry("cost", TINY_COST.add(SMALL_COST));
         }
@@ -240,8 +250,8 @@ class UsageIngestIntegrationTests {
                 95L,
                 true,
                 0,
-                null,
-                null);
+                "cc-42 Forschung",
+                priced ? null : "model_not_found");
     }
 
     private static StreamEntryID publish(UsageRecorded event) {
