@@ -29,6 +29,8 @@ export TOLLGATE_REDIS_URI="${TOLLGATE_REDIS_URI:-redis://127.0.0.1:6379}"
 export TOLLGATE_GATEWAY_PORT="${TOLLGATE_GATEWAY_PORT:-8080}"
 export TOLLGATE_ADMIN_PORT="${TOLLGATE_ADMIN_PORT:-8081}"
 export TOLLGATE_USAGE_PORT="${TOLLGATE_USAGE_PORT:-8082}"
+# The console calls usage-service for reports on the signed-in user's behalf.
+export TOLLGATE_USAGE_URL="${TOLLGATE_USAGE_URL:-http://127.0.0.1:$TOLLGATE_USAGE_PORT}"
 SERVICES="${TOLLGATE_SERVICES:-gateway admin usage}"
 HEALTH_TIMEOUT="${TOLLGATE_HEALTH_TIMEOUT:-120}"
 # Netty loads its native transport; without this flag JDK 24+ warns on every start.

@@ -1,5 +1,6 @@
 package dev.tollgate.admin.route;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,5 +19,15 @@ record ModelView(UUID id, String name, String strategy, List<DeploymentView> dep
             @Nullable Instant effectiveFrom,
             @Nullable String inputPricePerMtok,
             @Nullable String outputPricePerMtok,
-            @Nullable String cachedInputPricePerMtok) {}
+            @Nullable String cachedInputPricePerMtok) {
+
+        /**
+         * Whether a price is in force. An unpriced deployment is never silently free: its usage is recorded as
+         * unpriced, so the console flags it.
+         */
+        @JsonProperty("priced")
+        boolean priced() {
+            return inputPricePerMtok != null;
+        }
+    }
 }

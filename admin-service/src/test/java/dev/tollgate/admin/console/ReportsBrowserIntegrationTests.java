@@ -3,7 +3,9 @@ package dev.tollgate.admin.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.admin.AdminIntegrationTest;
-import dev.tollgate.admin.report.FakeUsageService;
+import dev.tollgate.model.usage.UsageKeys;
+import dev.tollgate.model.usage.UsageRecorded;
+import dev.tollgate.model.usage.UsageStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,25 +32,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.StreamEntryID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A finance user in real headless Chromium opens Reports, downloads this month's chargeback CSV, and its TOTAL row says
- * what the usage service's JSON says. The usage service is, in this order: the jar at {@code -Dtollgate.usage.jar=…}
- * started as a child process ({@link RunningUsageService}); one already running at {@code -Dtollgate.usage.url=…}
- * (reading the same Redis database); otherwise {@link FakeUsageService} on a real port.
+ * what the usage service's JSON says. The usage service is the real one: its packaged jar (built before this module,
+ * or named by {@code -Dtollgate.usage.jar=…}) in a child process ({@link RunningUsageService}) on the same Redis and
+ * Postgres, fed real usage events through the stream.
  */
 class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final @Nullable String USAGE_JAR = System.getProperty("tollgate.usage.jar");
-    private static final @Nullable RunningUsageService real =
-            USAGE_JAR == null ? null : RunningUsageService.start(Path.of(USAGE_JAR));
-    private static final @Nullable String REAL_USAGE =
-            real != null ? real.baseUrl() : System.getProperty("tollgate.usage.url");
-    private static final @Nullable FakeUsageService fake =
-            REAL_USAGE == null ? FakeUsageService.start(redis::get) : null;
+    private static final Path USAGE_JAR = Path.of(
+            System.getProperty("tollgate.usage.jar", "../usage-service/target/usage-service-0.1.0-SNAPSHOT.jar"));
+    private static final RunningUsageService usage = RunningUsageService.start(USAGE_JAR);
 
     @DynamicPropertySource
     static void usageService(DynamicPropertyRegistry registry) {
@@ -57,12 +56,7 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
 
     @AfterAll
     static void stopUsage() {
-        if (fake != null) {
-            fake.close();
-        }
-        if (real != null) {
-            real.close();
-        }
+        usage.close();
     }
 
     @Value("${local.server.port}")
@@ -82,9 +76,7 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
     void financeDownloadsThisMonthsCsvWhoseTotalRowMatchesTheApi() throws Exception {
         TestUser finance = user("FINANCE", null, "read");
         post("/api/v1/resync", Map.of()).exchange().expectStatus().isOk(); // publishes the finance user's API token
-        if (fake != null) {
-            fake.reportTenants(createTenant(unique("brw-a")), createTenant(unique("brw-b")));
-        }
+        publishUsage(createTenant(unique("brw-a")), createTenant(unique("brw-b")));
         Path downloads = Files.createTempDirectory("tollgate-downloads-");
         LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
         LocalDate to = from.plusMonths(1);
@@ -156,7 +148,66 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
     }
 
     private static String usageUrl() {
-        return REAL_USAGE != null ? REAL_USAGE : fake.baseUrl();
+        return usage.baseUrl();
+    }
+
+    // Real events through the real stream: two requests of the first tenant, one of the second, at awkward prices.
+    private void publishUsage(String first, String second) throws InterruptedException {
+        List<String> eventIds = new java.util.ArrayList<>();
+        for (String[] request : List.of(
+                new String[] {first, "0.0001959750"}, new String[] {first, "0.0000000375"}, new String[] {second, "1.5"
+                })) {
+            UsageRecorded event = event(request[0], new BigDecimal(request[1]));
+            redis.xadd(UsageKeys.EVENTS_STREAM, StreamEntryID.NEW_ENTRY, event.toFields());
+            eventIds.add(event.eventId());
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ingested(eventIds) < eventIds.size()) {
+            assertThat(System.nanoTime())
+                    .as("usage-service ingested the events in time")
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private long ingested(List<String> eventIds) {
+        return database.sql("select count(*) from tollgate_usage.usage_ledger where event_id::text = any(:ids)")
+                .bind("ids", eventIds.toArray(String[]::new))
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
+    private static UsageRecorded event(String tenant, BigDecimal cost) {
+        return new UsageRecorded(
+                UsageRecorded.SCHEMA_VERSION,
+                java.util.UUID.randomUUID().toString(),
+                "req-" + java.util.UUID.randomUUID(),
+                java.time.Instant.now(),
+                tenant,
+                java.util.UUID.randomUUID().toString(),
+                "émilie, \"ops\"",
+                Map.of(),
+                "gpt-4o-mini",
+                null,
+                "openai",
+                "gpt-4o-mini",
+                1234,
+                89,
+                0,
+                0,
+                false,
+                cost,
+                "2026-01-01T00:00:00Z",
+                true,
+                UsageStatus.SUCCESS,
+                200,
+                400,
+                null,
+                false,
+                0,
+                "cc-browser",
+                null);
     }
 
     private static WebDriverWait wait(ChromeDriver browser) {

@@ -112,6 +112,56 @@ class ProviderApiIntegrationTests extends AdminIntegrationTest {
                 .isEqualTo(0);
     }
 
+    @Test
+    void flagsAModelWhosePriceIsNotYetInForceAsUnpriced() {
+        String provider = json.readValue(
+                        post(
+                                        "/api/v1/providers",
+                                        Map.of(
+                                                "name",
+                                                unique("later"),
+                                                "type",
+                                                "openai-compatible",
+                                                "base_url",
+                                                "http://127.0.0.1:9/v1"))
+                                .exchange()
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody(String.class)
+                                .returnResult()
+                                .getResponseBody(),
+                        Map.class)
+                .get("id")
+                .toString();
+        String name = unique("priced-later");
+
+        post(
+                        "/api/v1/models",
+                        Map.of(
+                                "name",
+                                name,
+                                "strategy",
+                                "priority",
+                                "deployments",
+                                List.of(Map.of(
+                                        "provider_id",
+                                        provider,
+                                        "upstream_model",
+                                        "gpt-4o-mini",
+                                        "input_price_per_mtok",
+                                        "1",
+                                        "output_price_per_mtok",
+                                        "2",
+                                        "effective_from",
+                                        "2999-01-01T00:00:00Z"))))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.deployments[0].priced")
+                .isEqualTo(false);
+    }
+
     private String createModel(String providerId) {
         String name = unique("gpt");
         post(
@@ -144,7 +194,9 @@ class ProviderApiIntegrationTests extends AdminIntegrationTest {
                 .jsonPath("$.deployments[0].input_price_per_mtok")
                 .isEqualTo("0.15")
                 .jsonPath("$.deployments[0].output_price_per_mtok")
-                .isEqualTo("0.6");
+                .isEqualTo("0.6")
+                .jsonPath("$.deployments[0].priced")
+                .isEqualTo(true);
         return name;
     }
 }

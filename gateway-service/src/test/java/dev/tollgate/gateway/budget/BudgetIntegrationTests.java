@@ -208,6 +208,29 @@ class BudgetIntegrationTests {
         assertThat(statuses).containsExactly(HttpStatus.OK, HttpStatus.OK, HttpStatus.TOO_MANY_REQUESTS);
     }
 
+    @Test
+    void underTheFailClosedPolicyAnOutageRefusesLimitedRequestsWith503() throws Exception {
+        String key = controlPlane.key("*");
+        String keyId = controlPlane.principal(key).keyId();
+        controlPlane.budgets("key", keyId, List.of(budget("key", keyId, "100", "block", List.of())));
+        try (RedisProxy own = new RedisProxy();
+                ConfigurableApplicationContext strict =
+                        startInstance(own, "--tollgate.budgets.redis-outage=fail-closed")) {
+            WebClient c =
+                    client(((WebServerApplicationContext) strict).getWebServer().getPort());
+            assertThat(chat(c, key, 10).block(Duration.ofSeconds(30)).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+
+            own.cut();
+            ResponseEntity<String> refused = chat(c, key, 10).block(Duration.ofSeconds(30));
+            own.restore();
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(json.readTree(refused.getBody()).at("/error/code").asString())
+                    .isEqualTo("config_unavailable");
+        }
+    }
+
     private static ZonedDateTime resetOf(BudgetSnapshot budget) {
         return Objects.requireNonNull(BudgetWindow.of(budget, Instant.now()).end())
                 .atZone(ZoneId.of(budget.timezone()));
@@ -249,17 +272,23 @@ class BudgetIntegrationTests {
     }
 
     private static ConfigurableApplicationContext startInstanceB() {
+        return startInstance(proxy);
+    }
+
+    // Arguments, not default properties: those would lose to application.yml.
+    private static ConfigurableApplicationContext startInstance(RedisProxy through, String... extra) {
         try {
-            String spool = Files.createTempDirectory("tollgate-spool-b-").toString();
-            return new SpringApplicationBuilder(GatewayApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--tollgate.redis.uri=" + proxy.uri(),
-                            "--tollgate.auth.key-hash-secret=" + ControlPlane.KEY_HASH_SECRET,
-                            "--tollgate.routing.master-key=" + ControlPlane.MASTER_KEY,
-                            "--tollgate.routing.master-key-id=" + ControlPlane.MASTER_KEY_ID,
-                            "--tollgate.usage.spool-directory=" + spool,
-                            "--tollgate.provider.mock.latency=1500ms");
+            String spool = Files.createTempDirectory("tollgate-spool-").toString();
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--tollgate.redis.uri=" + through.uri(),
+                    "--tollgate.auth.key-hash-secret=" + ControlPlane.KEY_HASH_SECRET,
+                    "--tollgate.routing.master-key=" + ControlPlane.MASTER_KEY,
+                    "--tollgate.routing.master-key-id=" + ControlPlane.MASTER_KEY_ID,
+                    "--tollgate.usage.spool-directory=" + spool,
+                    "--tollgate.provider.mock.latency=1500ms"));
+            args.addAll(List.of(extra));
+            return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
         } catch (java.io.IOException failure) {
             throw new java.io.UncheckedIOException(failure);
         }
