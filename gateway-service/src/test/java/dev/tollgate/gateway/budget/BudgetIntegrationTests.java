@@ -3,8 +3,8 @@ package dev.tollgate.gateway.budget;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.gateway.testing.ControlPlane;
+import dev.tollgate.gateway.testing.GatewayInstance;
 import dev.tollgate.gateway.testing.RedisProxy;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
@@ -18,8 +18,8 @@ import dev.tollgate.model.usage.UsageStatus;
 import dev.tollgate.testsupport.TestInfrastructure;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -30,11 +30,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -71,7 +69,7 @@ class BudgetIntegrationTests {
 
     WebClient a;
     final WebClient b =
-            client(((WebServerApplicationContext) instanceB).getWebServer().getPort());
+            client(GatewayInstance.port(instanceB));
 
     @BeforeEach
     void publish() {
@@ -217,7 +215,7 @@ class BudgetIntegrationTests {
                 ConfigurableApplicationContext strict =
                         startInstance(own, "--tollgate.budgets.redis-outage=fail-closed")) {
             WebClient c =
-                    client(((WebServerApplicationContext) strict).getWebServer().getPort());
+                    client(GatewayInstance.port(strict));
             assertThat(chat(c, key, 10).block(Duration.ofSeconds(30)).getStatusCode())
                     .isEqualTo(HttpStatus.OK);
 
@@ -275,22 +273,9 @@ class BudgetIntegrationTests {
         return startInstance(proxy);
     }
 
-    // Arguments, not default properties: those would lose to application.yml.
     private static ConfigurableApplicationContext startInstance(RedisProxy through, String... extra) {
-        try {
-            String spool = Files.createTempDirectory("tollgate-spool-").toString();
-            List<String> args = new java.util.ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--tollgate.redis.uri=" + through.uri(),
-                    "--tollgate.auth.key-hash-secret=" + ControlPlane.KEY_HASH_SECRET,
-                    "--tollgate.routing.master-key=" + ControlPlane.MASTER_KEY,
-                    "--tollgate.routing.master-key-id=" + ControlPlane.MASTER_KEY_ID,
-                    "--tollgate.usage.spool-directory=" + spool,
-                    "--tollgate.provider.mock.latency=1500ms"));
-            args.addAll(List.of(extra));
-            return new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException(failure);
-        }
+        List<String> args = new ArrayList<>(List.of("--tollgate.provider.mock.latency=1500ms"));
+        args.addAll(List.of(extra));
+        return GatewayInstance.start(through.uri(), args.toArray(String[]::new));
     }
 }

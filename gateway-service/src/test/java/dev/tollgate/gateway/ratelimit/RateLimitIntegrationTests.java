@@ -2,8 +2,8 @@ package dev.tollgate.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.gateway.GatewayApplication;
 import dev.tollgate.gateway.testing.ControlPlane;
+import dev.tollgate.gateway.testing.GatewayInstance;
 import dev.tollgate.gateway.testing.RedisProxy;
 import dev.tollgate.model.usage.UsageKeys;
 import dev.tollgate.model.usage.UsageRecorded;
@@ -12,7 +12,6 @@ import dev.tollgate.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,9 @@ import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -65,7 +62,7 @@ class RateLimitIntegrationTests {
 
     final WebTestClient b = WebTestClient.bindToServer()
             .baseUrl("http://localhost:"
-                    + ((WebServerApplicationContext) instanceB).getWebServer().getPort())
+                    + GatewayInstance.port(instanceB))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
 
@@ -331,21 +328,7 @@ class RateLimitIntegrationTests {
     }
 
     private static ConfigurableApplicationContext startInstanceB() {
-        try {
-            // Arguments, not default properties: those would lose to application.yml.
-            String spool = Files.createTempDirectory("tollgate-spool-b-").toString();
-            return new SpringApplicationBuilder(GatewayApplication.class)
-                    .run(
-                            "--server.port=0",
-                            "--tollgate.redis.uri=" + proxy.uri(),
-                            "--tollgate.auth.key-hash-secret=" + ControlPlane.KEY_HASH_SECRET,
-                            "--tollgate.routing.master-key=" + ControlPlane.MASTER_KEY,
-                            "--tollgate.routing.master-key-id=" + ControlPlane.MASTER_KEY_ID,
-                            "--tollgate.usage.spool-directory=" + spool,
-                            "--tollgate.limits.expected-instances=2",
-                            "--tollgate.limits.max-tokens-policy=reject");
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException(failure);
-        }
+        return GatewayInstance.start(
+                proxy.uri(), "--tollgate.limits.expected-instances=2", "--tollgate.limits.max-tokens-policy=reject");
     }
 }
