@@ -19,10 +19,10 @@ import dev.tollgate.testsupport.TestInfrastructure;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +56,11 @@ class BudgetIntegrationTests {
     static final ControlPlane controlPlane = new ControlPlane();
     static final RedisProxy proxy = new RedisProxy();
     static final ConfigurableApplicationContext instanceB = startInstanceB();
+    // Closing a gateway while others run would stop theirs too (they share Reactor Netty's event loops), so the
+    // fail-closed one lives as long as the class.
+    static final RedisProxy strictProxy = new RedisProxy();
+    static final ConfigurableApplicationContext strict =
+            startInstance(strictProxy, "--tollgate.budgets.redis-outage=fail-closed");
     static final JedisPooled redis = new JedisPooled(URI.create(TestInfrastructure.redisUri()));
     static final JsonMapper json = JsonMapper.builder().build();
     static final String SINCE = (System.currentTimeMillis() - 60_000) + "-0";
@@ -68,8 +73,7 @@ class BudgetIntegrationTests {
     int port;
 
     WebClient a;
-    final WebClient b =
-            client(GatewayInstance.port(instanceB));
+    final WebClient b = client(GatewayInstance.port(instanceB));
 
     @BeforeEach
     void publish() {
@@ -79,6 +83,8 @@ class BudgetIntegrationTests {
 
     @AfterAll
     static void cleanUp() {
+        strict.close();
+        strictProxy.close();
         instanceB.close();
         proxy.close();
         controlPlane.close();
@@ -207,26 +213,25 @@ class BudgetIntegrationTests {
     }
 
     @Test
-    void underTheFailClosedPolicyAnOutageRefusesLimitedRequestsWith503() throws Exception {
+    void underTheFailClosedPolicyAnOutageRefusesLimitedRequestsWith503() {
         String key = controlPlane.key("*");
         String keyId = controlPlane.principal(key).keyId();
         controlPlane.budgets("key", keyId, List.of(budget("key", keyId, "100", "block", List.of())));
-        try (RedisProxy own = new RedisProxy();
-                ConfigurableApplicationContext strict =
-                        startInstance(own, "--tollgate.budgets.redis-outage=fail-closed")) {
-            WebClient c =
-                    client(GatewayInstance.port(strict));
-            assertThat(chat(c, key, 10).block(Duration.ofSeconds(30)).getStatusCode())
-                    .isEqualTo(HttpStatus.OK);
+        WebClient c = client(GatewayInstance.port(strict));
+        assertThat(chat(c, key, 10).block(Duration.ofSeconds(30)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
 
-            own.cut();
-            ResponseEntity<String> refused = chat(c, key, 10).block(Duration.ofSeconds(30));
-            own.restore();
-
-            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            assertThat(json.readTree(refused.getBody()).at("/error/code").asString())
-                    .isEqualTo("config_unavailable");
+        strictProxy.cut();
+        ResponseEntity<String> refused;
+        try {
+            refused = chat(c, key, 10).block(Duration.ofSeconds(30));
+        } finally {
+            strictProxy.restore();
         }
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(json.readTree(refused.getBody()).at("/error/code").asString())
+                .isEqualTo("config_unavailable");
     }
 
     private static ZonedDateTime resetOf(BudgetSnapshot budget) {

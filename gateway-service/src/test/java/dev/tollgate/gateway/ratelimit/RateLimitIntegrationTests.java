@@ -61,8 +61,7 @@ class RateLimitIntegrationTests {
     int port;
 
     final WebTestClient b = WebTestClient.bindToServer()
-            .baseUrl("http://localhost:"
-                    + GatewayInstance.port(instanceB))
+            .baseUrl("http://localhost:" + GatewayInstance.port(instanceB))
             .responseTimeout(Duration.ofSeconds(10))
             .build();
 
