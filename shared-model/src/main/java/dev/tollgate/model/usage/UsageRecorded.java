@@ -44,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param costCenter the tenant's cost center when the request was made, {@code null} when it has none
  * @param errorCode the OpenAI-style error code the caller got, such as {@code budget_exceeded} or
  *     {@code rate_limit_exceeded}; {@code null} on success
+ * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
  */
 public record UsageRecorded(
         int schemaVersion,
@@ -73,7 +74,8 @@ public record UsageRecorded(
         boolean stream,
         int retries,
         @Nullable String costCenter,
-        @Nullable String errorCode) {
+        @Nullable String errorCode,
+        @Nullable TemplateUse template) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -82,6 +84,68 @@ public record UsageRecorded(
 
     public UsageRecorded {
         tags = Map.copyOf(tags);
+    }
+
+    /** The same event without a template: what every request that sends its own messages records. */
+    public UsageRecorded(
+            int schemaVersion,
+            String eventId,
+            String requestId,
+            Instant timestamp,
+            String tenantId,
+            String keyId,
+            @Nullable String endUser,
+            Map<String, String> tags,
+            @Nullable String requestedModel,
+            @Nullable String deploymentId,
+            @Nullable String provider,
+            @Nullable String upstreamModel,
+            long promptTokens,
+            long completionTokens,
+            long cachedTokens,
+            long reasoningTokens,
+            boolean tokensEstimated,
+            @Nullable BigDecimal costUsd,
+            @Nullable String priceVersion,
+            boolean priced,
+            UsageStatus status,
+            int httpStatus,
+            long latencyMs,
+            @Nullable Long ttftMs,
+            boolean stream,
+            int retries,
+            @Nullable String costCenter,
+            @Nullable String errorCode) {
+        this(
+                schemaVersion,
+                eventId,
+                requestId,
+                timestamp,
+                tenantId,
+                keyId,
+                endUser,
+                tags,
+                requestedModel,
+                deploymentId,
+                provider,
+                upstreamModel,
+                promptTokens,
+                completionTokens,
+                cachedTokens,
+                reasoningTokens,
+                tokensEstimated,
+                costUsd,
+                priceVersion,
+                priced,
+                status,
+                httpStatus,
+                latencyMs,
+                ttftMs,
+                stream,
+                retries,
+                costCenter,
+                errorCode,
+                null);
     }
 
     /** The flat stream entry: one field per component, tags as {@code tag.<name>}, {@code null}s left out. */
@@ -114,6 +178,11 @@ public record UsageRecorded(
         fields.put("retries", String.valueOf(retries));
         putIfPresent(fields, "cost_center", costCenter);
         putIfPresent(fields, "error_code", errorCode);
+        if (template != null) {
+            fields.put("template_name", template.name());
+            fields.put("template_version", String.valueOf(template.version()));
+            putIfPresent(fields, "template_label", template.label());
+        }
         new TreeMap<>(tags).forEach((name, value) -> fields.put(TAG_PREFIX + name, value));
         return fields;
     }
@@ -159,7 +228,26 @@ public record UsageRecorded(
                 in.required("stream", Fields::bool),
                 in.required("retries", Integer::parseInt),
                 in.optional("cost_center"),
-                in.optional("error_code"));
+                in.optional("error_code"),
+                templateIn(in));
+    }
+
+    /**
+     * The prompt template a request was rendered from.
+     *
+     * @param name the template's name
+     * @param version the published version rendered
+     * @param label the label that picked it, such as {@code production}; {@code null} when a version was asked for
+     */
+    public record TemplateUse(
+            String name, int version, @Nullable String label) {}
+
+    private static @Nullable TemplateUse templateIn(Fields in) {
+        String name = in.optional("template_name");
+        if (name == null) {
+            return null;
+        }
+        return new TemplateUse(name, in.required("template_version", Integer::parseInt), in.optional("template_label"));
     }
 
     private static void putIfPresent(Map<String, String> fields, String name, @Nullable String value) {
