@@ -27,7 +27,8 @@ record ModelView(UUID id, String name, String strategy, List<DeploymentView> dep
          */
         @JsonProperty("priced")
         public boolean priced() {
-            return inputPricePerMtok != null;
+            // Without a version in force the listing shows the next one to start, which does not price today's calls.
+            return effectiveFrom != null && !effectiveFrom.isAfter(Instant.now());
         }
     }
 }
