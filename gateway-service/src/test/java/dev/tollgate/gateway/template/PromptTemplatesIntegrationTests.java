@@ -245,6 +245,34 @@ class PromptTemplatesIntegrationTests {
     }
 
     @Test
+    void streamsWhenTheCallerAsksWhateverTheTemplateSays() {
+        PublishedPrompt prompt = new PublishedPrompt(
+                1,
+                List.of(new PromptMessage("user", "streamed")),
+                "mock-chat",
+                Map.of("stream", false),
+                List.of(),
+                Instant.now());
+        controlPlane.template(snapshot(tenant, Map.of("production", 1), prompt));
+
+        String events = client.post()
+                .uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(template(name, "\"stream\":true"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(events).contains("chat.completion.chunk").endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
     void recordsTheTemplateVersionAndLabelInTheUsageEvent() throws InterruptedException {
         controlPlane.template(
                 snapshot(tenant, Map.of("production", 1, "staging", 2), version(1, "first"), version(2, "second")));
