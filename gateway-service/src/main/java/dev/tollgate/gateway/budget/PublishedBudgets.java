@@ -9,6 +9,7 @@ import dev.tollgate.gateway.redis.BlockingRedis;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
+import dev.tollgate.model.prompt.TemplateKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class PublishedBudgets {
         generation.incrementAndGet();
         switch (change.kind()) {
             case BudgetKeys.CHANGE_KIND -> cache.invalidate("tollgate:budget:" + change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE -> {}
+            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE, TemplateKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }
