@@ -56,7 +56,8 @@ for b = 1, budgets do
         end
         for t = 1, thresholds do
             local percent = ARGV[a + 4 + t]
-            local mark = limit * tonumber(percent) / 100
+            -- Divided first: limit × percent could pass 2^53, where a Lua number stops counting exactly.
+            local mark = limit / 100 * tonumber(percent)
             if limit > 0 and before < mark and after >= mark and redis.call('SADD', KEYS[k + 3], percent) == 1 then
                 if expireAt > 0 then
                     redis.call('EXPIREAT', KEYS[k + 3], expireAt)

@@ -1,5 +1,6 @@
 package dev.tollgate.admin.report;
 
+import dev.tollgate.admin.ingest.DeadLetters;
 import dev.tollgate.admin.report.ReportView.UsageData;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.system.AdminException;
@@ -27,32 +28,37 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The console's reports page and its CSV download. Everything comes from the usage service; when it cannot answer, the
- * page says so in place of the report rather than failing.
+ * The console's reports page and its CSV download. The report comes from the usage service and dead-lettered usage
+ * events from Redis; when either cannot answer, the page says so in its place rather than failing.
  */
 @Controller
 class ReportConsoleController {
 
     private static final Logger log = LoggerFactory.getLogger(ReportConsoleController.class);
     private static final int DRIFT_ROWS = 50;
+    private static final int DEAD_LETTER_ROWS = 20;
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final UsageClient usage;
     private final TenantService tenants;
+    private final DeadLetters deadLetters;
     private final Clock clock = Clock.systemUTC();
 
-    ReportConsoleController(UsageClient usage, TenantService tenants) {
+    ReportConsoleController(UsageClient usage, TenantService tenants, DeadLetters deadLetters) {
         this.usage = usage;
         this.tenants = tenants;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping("/console/reports")
     Mono<String> page(@AuthenticationPrincipal Caller caller, @ModelAttribute("form") ReportForm form, Model model) {
         model.addAttribute("groups", ReportQuery.GROUPS);
         model.addAttribute("seesDrift", ReportQuery.seesDrift(caller));
+        model.addAttribute("seesDeadLetters", DeadLetters.visibleTo(caller));
         return tenants.choices(caller)
                 .doOnNext(choices -> model.addAttribute("tenants", choices))
                 .flatMap(choices -> report(caller, form, slugs(choices), model))
+                .then(deadLetters(caller, model))
                 .thenReturn("reports/page");
     }
 
@@ -103,6 +109,24 @@ class ReportConsoleController {
             log.warn("Reading reconciliation drift failed: {}", failure.toString());
             return Mono.just(List.of());
         });
+    }
+
+    /** Dead letters come from Redis, not the usage service: shown (or said to be unreadable) whatever the report did. */
+    private Mono<Void> deadLetters(Caller caller, Model model) {
+        if (!DeadLetters.visibleTo(caller)) {
+            return Mono.empty();
+        }
+        return deadLetters
+                .newest(DEAD_LETTER_ROWS)
+                .doOnNext(backlog -> model.addAttribute("deadLetters", backlog))
+                .onErrorResume(failure -> deadLettersUnreadable(failure, model))
+                .then();
+    }
+
+    private static <T> Mono<T> deadLettersUnreadable(Throwable failure, Model model) {
+        log.warn("Reading the usage dead-letter stream from Redis failed: {}", failure.toString());
+        model.addAttribute("deadLettersUnavailable", true);
+        return Mono.empty();
     }
 
     private static ReportView unavailable(Throwable failure) {

@@ -26,7 +26,7 @@ record ModelView(UUID id, String name, String strategy, List<DeploymentView> dep
          * unpriced, so the console flags it.
          */
         @JsonProperty("priced")
-        boolean priced() {
+        public boolean priced() {
             return inputPricePerMtok != null;
         }
     }

@@ -3,6 +3,7 @@ package dev.tollgate.admin.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,7 +230,7 @@ class ConsoleBrowserIntegrationTests extends AdminIntegrationTest {
         Instant deadline = Instant.now().plus(limit);
         int status = call.getAsInt();
         while (status != expected && Instant.now().isBefore(deadline)) {
-            RunningGateway.pause(Duration.ofMillis(200));
+            ServiceProcess.pause(Duration.ofMillis(200));
             status = call.getAsInt();
         }
         return status;

@@ -1,11 +1,14 @@
 package dev.tollgate.admin.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.admin.TestDatabase;
 import dev.tollgate.model.usage.UsageKeys;
 import dev.tollgate.model.usage.UsageRecorded;
 import dev.tollgate.model.usage.UsageStatus;
+import dev.tollgate.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A finance user in real headless Chromium opens Reports, downloads this month's chargeback CSV, and its TOTAL row says
  * what the usage service's JSON says. The usage service is the real one: its packaged jar (built before this module,
- * or named by {@code -Dtollgate.usage.jar=…}) in a child process ({@link RunningUsageService}) on the same Redis and
+ * or named by {@code -Dtollgate.usage.jar=…}) in a child process ({@link ServiceProcess}) on the same Redis and
  * Postgres, fed real usage events through the stream.
  */
 class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
@@ -47,7 +51,8 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path USAGE_JAR = Path.of(
             System.getProperty("tollgate.usage.jar", "../usage-service/target/usage-service-0.1.0-SNAPSHOT.jar"));
-    private static final RunningUsageService usage = RunningUsageService.start(USAGE_JAR);
+    private static final Duration USAGE_START_TIMEOUT = Duration.ofSeconds(90);
+    private static final ServiceProcess usage = startUsageService();
 
     @DynamicPropertySource
     static void usageService(DynamicPropertyRegistry registry) {
@@ -149,6 +154,26 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
 
     private static String usageUrl() {
         return usage.baseUrl();
+    }
+
+    /**
+     * The usage service reads the API tokens and console keys admin publishes to Redis and keeps its ledger in the test
+     * database.
+     */
+    private static ServiceProcess startUsageService() {
+        if (!Files.isRegularFile(USAGE_JAR)) {
+            fail(
+                    "No usage-service jar at %s. Build it: ./mvnw -B -q -pl usage-service -am package -DskipTests",
+                    USAGE_JAR);
+        }
+        int port = ServiceProcess.freePort();
+        Map<String, String> environment = new HashMap<>(TestDatabase.environment());
+        environment.put("TOLLGATE_USAGE_PORT", Integer.toString(port));
+        environment.put("TOLLGATE_REDIS_URI", redisUri());
+        ServiceProcess service = ServiceProcess.launch(
+                "usage-service", USAGE_JAR, port, List.of(), environment, "usage-browser-test.log");
+        service.awaitHealthy(USAGE_START_TIMEOUT);
+        return service;
     }
 
     // Real events through the real stream: two requests of the first tenant, one of the second, at awkward prices.

@@ -60,6 +60,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/resync                                         2        403      403      403      403     403   401
             GET    /api/v1/models                                         2        2        2        2        2       2     401
             POST   /api/v1/models                                         2        403      403      403      403     403   401
+            GET    /api/v1/usage/dead-letters                             2        403      2        403      403     2     401
             GET    /api/v1/budgets                                        2        2        2        2        2       2     401
             POST   /api/v1/budgets                                        2        2/404    2        2/404    403     403   401
             GET    /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    2       2     401

@@ -23,7 +23,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +42,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public final class Admitter {
+
+    private static final Logger log = LoggerFactory.getLogger(Admitter.class);
 
     private final BlockingRedis redis;
     private final PublishedBudgets budgets;
@@ -79,7 +85,8 @@ public final class Admitter {
             long tokens,
             List<dev.tollgate.model.budget.BudgetSnapshot> applying,
             BigDecimal worstCase) {
-        Instant now = Instant.now();
+        // The period the ledger will file the request under: the one it started in.
+        Instant now = call.context().startedAt();
         List<Limits> subjects = Stream.of(Limits.of(caller.key()), Limits.of(caller.tenant()))
                 .filter(limits -> !limits.unlimited())
                 .toList();
@@ -94,15 +101,32 @@ public final class Admitter {
             return Mono.just(plan.charges().isEmpty() ? Admission.UNLIMITED : settleOnly(plan));
         }
         ScriptCall admit = scripts.admit(plan, properties.holdTtl(), properties.sweepInterval());
-        return redis.run(admit.script(), admit.keys(), admit.args())
+        // Detached, like the usage event: a caller that goes away mid-admission must not leave its holds behind.
+        CompletableFuture<AdmissionReply> decision = redis.run(admit.script(), admit.keys(), admit.args())
                 .map(reply -> AdmissionReply.of(plan, reply))
+                .toFuture();
+        return Mono.fromFuture(decision, true)
+                .doOnCancel(() -> decision.thenAccept(reply -> abandoned(plan, reply)))
                 .doOnNext(reply -> degradation.recovered())
                 .flatMap(reply -> shared(plan, reply))
                 .onErrorResume(GatewayException.class, failure -> unshared(plan, failure));
     }
 
+    // The request was admitted but nobody is left to answer: give back what it took, as an answer that cost nothing.
+    private void abandoned(AdmissionPlan plan, AdmissionReply reply) {
+        if (!reply.admitted()) {
+            return;
+        }
+        List<Limits> charged =
+                plan.subjects().stream().filter(limits -> limits.tokens() > 0).toList();
+        ScriptCall release = scripts.settle(plan, charged, -plan.tokens(), 0, Instant.now());
+        redis.run(release.script(), release.keys(), release.args())
+                .subscribe(
+                        done -> {}, failure -> log.debug("abandoned admission not released: {}", failure.toString()));
+    }
+
     private Admission settleOnly(AdmissionPlan plan) {
-        return new Admission(java.util.Map.of(), new SettleHold(plan, List.of(), scripts, memory));
+        return new Admission(Map.of(), new SettleHold(plan, List.of(), scripts, memory));
     }
 
     private Mono<Admission> shared(AdmissionPlan plan, AdmissionReply reply) {
@@ -139,7 +163,7 @@ public final class Admitter {
 
     private Admission alone(AdmissionPlan plan) {
         List<BudgetCharge> blocking = plan.blocking();
-        memory.refusal(blocking).ifPresent(refused -> {
+        memory.holdAlone(blocking).ifPresent(refused -> {
             throw refused.unknown()
                     ? GatewayException.upstream(
                             ErrorCode.BUDGET_UNAVAILABLE,
@@ -149,9 +173,9 @@ public final class Admitter {
         });
         List<Verdict> verdicts = local.admit(plan.subjects(), plan.tokens());
         if (verdicts.stream().anyMatch(verdict -> !verdict.admitted())) {
+            memory.settled(blocking, 0);
             throw RateLimitRefusal.of(verdicts);
         }
-        memory.heldAlone(blocking);
         return new Admission(RateLimitHeaders.of(verdicts), new SettleHold(plan, List.of(), scripts, memory));
     }
 }

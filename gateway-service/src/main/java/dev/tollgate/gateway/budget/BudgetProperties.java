@@ -2,6 +2,7 @@ package dev.tollgate.gateway.budget;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -9,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Budget enforcement, bound from {@code tollgate.budgets}. The budgets themselves are published by the control plane.
  *
- * @param holdTtl how long a request's hold on a budget lives if its gateway never settles it (a crash); longer than
- *     the longest request
+ * @param holdTtl how long a request's hold on a budget lives if its gateway never settles it (a crash); keep it
+ *     longer than the longest request (the upstream total timeout), or a running request's hold is swept early
  * @param sweepInterval how often, at most, admission drops a budget's expired holds
  * @param cacheTtl how long published budgets are trusted without asking Redis again (change announcements drop them
  *     at once)
@@ -21,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tollgate.budgets")
 public record BudgetProperties(
-        @DefaultValue("15m") Duration holdTtl,
-        @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("15m") @DurationMin(minutes = 1) Duration holdTtl,
+        @DefaultValue("10s") @DurationMin(millis = 100) Duration sweepInterval,
         @DefaultValue("30s") Duration cacheTtl,
         @DefaultValue("5m") Duration maxStale,
         @DefaultValue("degrade") RedisOutage redisOutage,

@@ -8,8 +8,10 @@ import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
+import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.prompt.TemplateKeys;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,12 +93,25 @@ public final class PublishedBudgets {
         return budgets;
     }
 
+    // A budget the gateway cannot apply (bad amount, period or time zone) fails its scope closed, never with a 500.
     private List<BudgetSnapshot> parse(String key, String document) {
         try {
-            return List.copyOf(json.readValue(document, LIST));
+            List<BudgetSnapshot> budgets = List.copyOf(json.readValue(document, LIST));
+            budgets.forEach(PublishedBudgets::check);
+            return budgets;
         } catch (JacksonException malformed) {
             log.error("published budgets at {} are malformed: {}", key, malformed.getOriginalMessage());
             throw unavailable(null);
+        } catch (RuntimeException invalid) {
+            log.error("published budgets at {} are invalid: {}", key, invalid.toString());
+            throw unavailable(null);
+        }
+    }
+
+    private static void check(BudgetSnapshot budget) {
+        BudgetWindow.of(budget, Instant.now());
+        if (new BigDecimal(budget.amountUsd()).signum() < 0) {
+            throw new IllegalArgumentException("negative amount");
         }
     }
 

@@ -21,15 +21,16 @@ public final class SpendMemory {
             .build();
 
     /** Redis says {@code charge}'s period has {@code spentAndHeld} nano-USD spent or held: the new truth. */
-    public void saw(BudgetCharge charge, long spentAndHeld) {
+    public synchronized void saw(BudgetCharge charge, long spentAndHeld) {
         seen.put(charge.periodKey(), new long[] {spentAndHeld});
     }
 
     /**
-     * The first blocking charge a request admitted alone must not pass: at or over the spend last seen, or never seen
-     * (so unknown).
+     * Holds a request admitted alone against every blocking charge, or names the first charge it must not pass: at or
+     * over the spend last seen, or never seen (so unknown). Checking and holding are one step, so concurrent requests
+     * on this instance overshoot a budget by one hold at most, as they do through Redis.
      */
-    public Optional<Refused> refusal(List<BudgetCharge> charges) {
+    public synchronized Optional<Refused> holdAlone(List<BudgetCharge> charges) {
         for (BudgetCharge charge : charges) {
             long[] spent = seen.getIfPresent(charge.periodKey());
             if (spent == null) {
@@ -39,12 +40,8 @@ public final class SpendMemory {
                 return Optional.of(new Refused(charge, spent[0]));
             }
         }
-        return Optional.empty();
-    }
-
-    /** A request was admitted alone: its holds count until it settles. */
-    public synchronized void heldAlone(List<BudgetCharge> charges) {
         charges.forEach(charge -> add(charge, charge.holdNanos()));
+        return Optional.empty();
     }
 
     /**

@@ -22,6 +22,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.XAddParams;
@@ -75,8 +76,7 @@ public final class BlockingRedis implements AutoCloseable {
     /**
      * Like {@link #append}, with {@code scripts} run and, unless {@code stamp} is {@code null}, a hash field set, all
      * pipelined in one round trip. The side writes are best effort: their failure is logged and never fails the
-     * append. A script Redis has not cached yet (after a restart) is sent again with {@code EVAL} on the same
-     * connection.
+     * append. A script Redis has not cached yet (after a restart) is sent again with {@code EVAL}.
      */
     public Mono<String> appendWith(
             String key, Map<String, String> fields, List<ScriptCall> scripts, @Nullable HashStamp stamp) {
@@ -111,10 +111,11 @@ public final class BlockingRedis implements AutoCloseable {
             }
             pipeline.sync();
         }
-        String appended = id.get().toString();
+        // Settles first: they ran (or need their EVAL) even when the append itself failed and the event is spooled.
         for (int i = 0; i < ran.size(); i++) {
             settled(redis, scripts.get(i), ran.get(i));
         }
+        String appended = id.get().toString();
         if (stamped != null) {
             ignoreFailure(stamped, stamp.hash() + " " + stamp.field());
         }
@@ -211,8 +212,10 @@ public final class BlockingRedis implements AutoCloseable {
         scheduler.dispose();
     }
 
+    // A data error (a script's runtime error, WRONGTYPE) is a bug to surface, not an outage to degrade around.
     private static boolean isRedisFailure(Throwable failure) {
-        return failure instanceof JedisException || failure instanceof RejectedExecutionException;
+        boolean bug = failure instanceof JedisDataException && !(failure instanceof JedisNoScriptException);
+        return !bug && (failure instanceof JedisException || failure instanceof RejectedExecutionException);
     }
 
     private static GatewayException unavailable(Throwable failure) {
