@@ -8,6 +8,8 @@ import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
+import dev.tollgate.gateway.template.PromptTemplates;
+import dev.tollgate.gateway.template.RenderedRequest;
 import dev.tollgate.gateway.usage.Billing;
 import dev.tollgate.gateway.usage.TokenMeter;
 import dev.tollgate.gateway.usage.Tokens;
@@ -23,8 +25,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate, read, validate, route and meter, then answer as JSON or as a
- * stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
+ * {@code POST /v1/chat/completions}: authenticate, read, render (when the model names a prompt template), validate,
+ * route and meter, then answer as JSON or as a stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
  * limits and the output cap in {@link ChatAdmission}, budget holds next) run between {@link #route} and
  * {@link #respond}; what they hold is settled with the event.
  */
@@ -40,6 +42,7 @@ class ChatCompletionsHandler {
     private final TokenMeter meter;
     private final UsageLedger ledger;
     private final ChatAdmission admission;
+    private final PromptTemplates templates;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -50,7 +53,8 @@ class ChatCompletionsHandler {
             GatewayMetrics metrics,
             TokenMeter meter,
             UsageLedger ledger,
-            ChatAdmission admission) {
+            ChatAdmission admission,
+            PromptTemplates templates) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -60,6 +64,7 @@ class ChatCompletionsHandler {
         this.meter = meter;
         this.ledger = ledger;
         this.admission = admission;
+        this.templates = templates;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
@@ -73,13 +78,15 @@ class ChatCompletionsHandler {
 
     private Mono<CallerRequest<ChatCompletionRequest>> read(Authenticated call) {
         return reader.read(call.http(), ChatCompletionRequest.class)
-                .map(RequestValidator::validChat)
-                .map(request -> readRequest(call, request))
+                .flatMap(request -> templates.render(call.caller(), request))
+                .map(rendered -> readRequest(call, rendered))
                 .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
     }
 
-    private CallerRequest<ChatCompletionRequest> readRequest(Authenticated call, ChatCompletionRequest request) {
-        var metered = call.usage().read(request.model(), request.user(), request.streaming());
+    // Validation comes after rendering: a template request has no messages of its own until it is rendered.
+    private CallerRequest<ChatCompletionRequest> readRequest(Authenticated call, RenderedRequest rendered) {
+        var request = RequestValidator.validChat(rendered.request());
+        var metered = call.usage().read(request.model(), request.user(), request.streaming(), rendered.template());
         return new CallerRequest<>(call.caller(), request, metered, call.http().exchange());
     }
 

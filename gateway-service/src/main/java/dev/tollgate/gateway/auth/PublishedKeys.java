@@ -8,6 +8,7 @@ import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.key.KeyPrincipal;
+import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.tenant.TenantSnapshot;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +57,7 @@ class PublishedKeys {
         switch (change.kind()) {
             case ConfigChange.KEY -> cache.invalidate(change.id());
             case ConfigChange.TENANT -> cache.asMap().values().removeIf(entry -> entry.belongsTo(change.id()));
-            case ConfigChange.ROUTE -> {}
+            case ConfigChange.ROUTE, TemplateKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -10,6 +10,7 @@ import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.config.ConfigChange;
+import dev.tollgate.model.prompt.TemplateKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class PublishedBudgets {
         generation.incrementAndGet();
         switch (change.kind()) {
             case BudgetKeys.CHANGE_KIND -> cache.invalidate("tollgate:budget:" + change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE -> {}
+            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE, TemplateKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -7,6 +7,7 @@ import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.route.ModelRoute;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +73,7 @@ class PublishedRoutes {
     void on(ConfigChange change) {
         switch (change.kind()) {
             case ConfigChange.ROUTE -> forget(change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT -> {}
+            case ConfigChange.KEY, ConfigChange.TENANT, TemplateKeys.CHANGE_KIND -> {}
             default -> forgetAll();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.usage;
 
+import dev.tollgate.model.usage.UsageRecorded.TemplateUse;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param billing where it was routed; {@code null} until routed
  * @param promptTokens the gateway's count of the prompt, made before forwarding
  * @param hold what admission reserved for the request, released with its usage event
+ * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
  */
 public record MeteredCall(
         UsageContext context,
@@ -22,16 +24,17 @@ public record MeteredCall(
         boolean stream,
         @Nullable Billing billing,
         int promptTokens,
-        UsageHold hold) {
+        UsageHold hold,
+        @Nullable TemplateUse template) {
 
     /** The request routed, with its prompt counted for the upstream's model. */
     public MeteredCall routed(Billing billing, int promptTokens) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold);
+        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
     }
 
     /** The request admitted, holding what admission reserved until its event is written. */
     public MeteredCall holding(UsageHold hold) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold);
+        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
     }
 
     /**

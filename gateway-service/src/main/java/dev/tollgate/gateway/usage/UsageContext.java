@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.usage;
 
 import dev.tollgate.gateway.auth.Caller;
+import dev.tollgate.model.usage.UsageRecorded.TemplateUse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,8 +53,15 @@ public record UsageContext(
 
     /** The request once its body is read. */
     public MeteredCall read(@Nullable String model, @Nullable String user, boolean stream) {
+        return read(model, user, stream, null);
+    }
+
+    /** The request once its body is read and, when it named a prompt template, rendered from {@code template}. */
+    public MeteredCall read(
+            @Nullable String model, @Nullable String user, boolean stream, @Nullable TemplateUse template) {
         String endUser = UsageTags.bounded(user);
-        return new MeteredCall(this, model, endUser != null ? endUser : headerUser, stream, null, 0, UsageHold.NONE);
+        return new MeteredCall(
+                this, model, endUser != null ? endUser : headerUser, stream, null, 0, UsageHold.NONE, template);
     }
 
     /** The request when its body could not be read. */

@@ -121,7 +121,8 @@ public final class UsageLedger {
                 call.stream(),
                 0,
                 context.costCenter(),
-                outcome.errorCode());
+                outcome.errorCode(),
+                call.template());
     }
 
     private static String errorCode(Throwable failure) {

@@ -8,6 +8,8 @@ import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.key.KeyHasher;
 import dev.tollgate.model.key.KeyPrincipal;
+import dev.tollgate.model.prompt.TemplateKeys;
+import dev.tollgate.model.prompt.TemplateSnapshot;
 import dev.tollgate.model.route.Deployment;
 import dev.tollgate.model.route.ModelRoute;
 import dev.tollgate.model.route.PriceVersion;
@@ -263,6 +265,12 @@ public final class ControlPlane implements AutoCloseable {
         redis.sadd(ConfigKeys.ROUTES, model);
         routes.add(model);
         announce(ConfigChange.ROUTE, model);
+    }
+
+    /** Publishes a prompt template under its tenant (platform-wide when it has none), replacing it, and announces it. */
+    public void template(TemplateSnapshot snapshot) {
+        write(TemplateKeys.template(snapshot.tenantId(), snapshot.name()), snapshot);
+        announce(TemplateKeys.CHANGE_KIND, TemplateKeys.changeId(snapshot.tenantId(), snapshot.name()));
     }
 
     /** Sends a change announcement on the channel the gateway listens to. */
