@@ -113,6 +113,8 @@ class ChatCompletionsHandler {
                 call.exchange().getRequest().getHeaders(),
                 call.request(),
                 call.caller().key().tenantId(),
+                call.caller().key().keyId(),
+                route.model(),
                 route.deploymentId(),
                 route.upstreamModel());
         return new ChatCall(

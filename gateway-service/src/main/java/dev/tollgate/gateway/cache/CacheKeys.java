@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cache keys: {@code tollgate:cache:{tenant_id}:{sha256}} over the normalised request. Normalised means the model
+ * Cache keys: {@code tollgate:cache:{tenant_id}:{route}:{sha256}}, where {@code route} is the first 16 hex digits of
+ * the SHA-256 of the public model name (so a route's entries can be found whatever characters its name holds), and
+ * the last part hashes the normalised request. Normalised means the model
  * after routing (deployment and upstream model, so re-pointing a route never serves the old model's answers), every
  * field that changes the output (messages, tools, tool choice, response format, sampling parameters, limits, seed,
  * stop, and unmodelled fields), whether it streams (a stream is replayed as chunks, a plain answer as a whole), and
@@ -25,13 +27,17 @@ final class CacheKeys {
 
     private CacheKeys() {}
 
-    static String of(String tenantId, Target target, ChatCompletionRequest request, JsonMapper json) {
+    static String of(Scope scope, Target target, ChatCompletionRequest request, JsonMapper json) {
         Map<String, Object> normalised = new TreeMap<>();
+        if (scope.keyId() != null) {
+            normalised.put("key", scope.keyId());
+        }
         normalised.put("deployment", String.valueOf(target.deploymentId()));
         normalised.put("upstream_model", target.upstreamModel());
         normalised.put("stream", request.streaming());
         normalised.put("request", sorted(json.convertValue(outputShaping(request), Object.class)));
-        return PREFIX + tenantId + ":" + sha256(json.writeValueAsString(normalised));
+        return PREFIX + scope.tenantId() + ":" + routeTag(target.route()) + ":"
+                + sha256(json.writeValueAsString(normalised));
     }
 
     /** The pattern matching every key of {@code tenantId}, glob characters in the id escaped. */
@@ -39,13 +45,27 @@ final class CacheKeys {
         return PREFIX + tenantId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + ":*";
     }
 
+    /** The pattern matching every key of the route {@code model}, in every tenant. */
+    static String routePattern(String model) {
+        return PREFIX + "*:" + routeTag(model) + ":*";
+    }
+
+    /**
+     * Whose answers an entry is.
+     *
+     * @param tenantId the tenant; entries are never shared across tenants
+     * @param keyId the key, when entries are scoped by key too; {@code null} to share them within the tenant
+     */
+    record Scope(String tenantId, @Nullable String keyId) {}
+
     /**
      * Where a request was routed.
      *
+     * @param route the public model name
      * @param deploymentId the published deployment, {@code null} for a static route
      * @param upstreamModel the model the upstream is sent
      */
-    record Target(@Nullable String deploymentId, String upstreamModel) {}
+    record Target(String route, @Nullable String deploymentId, String upstreamModel) {}
 
     private static ChatCompletionRequest outputShaping(ChatCompletionRequest request) {
         return new ChatCompletionRequest(
@@ -78,6 +98,10 @@ final class CacheKeys {
             return list.stream().map(CacheKeys::sorted).toList();
         }
         return value;
+    }
+
+    private static String routeTag(String model) {
+        return sha256(model).substring(0, 16);
     }
 
     private static String sha256(String text) {

@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.cache;
 
 import dev.tollgate.gateway.redis.BlockingRedis;
+import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.config.ConfigChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,16 +9,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Purges a tenant's cached answers when the control plane announces {@code {"kind":"cache","id":"<tenant_id>"}} on
- * the change channel: every key under {@code tollgate:cache:<tenant_id>:} is found by {@code SCAN} and unlinked.
+ * Purges cached answers when the control plane announces it on the change channel: a tenant's with
+ * {@code {"kind":"cache","id":"<tenant_id>"}}, a route's (in every tenant) with
+ * {@code {"kind":"cache-route","id":"<public model>"}}. Matching keys are found by {@code SCAN} and unlinked.
  * Other kinds, {@code all} (sent after every resubscription) included, leave the cache alone: cached answers do not
  * depend on published configuration except through the routed model, which is part of their key.
  */
 @Component
-public class CachePurge {
-
-    /** The change kind that purges a tenant's cache; its id is the tenant id. */
-    public static final String CHANGE_KIND = "cache";
+class CachePurge {
 
     private static final Logger log = LoggerFactory.getLogger(CachePurge.class);
 
@@ -29,13 +28,26 @@ public class CachePurge {
 
     @EventListener
     void on(ConfigChange change) {
-        if (CHANGE_KIND.equals(change.kind()) && !change.id().isBlank()) {
-            // Nothing waits for the purge: the announcement arrives on the subscriber thread, which must not block.
-            redis.unlinkMatching(CacheKeys.tenantPattern(change.id()))
-                    .subscribe(
-                            purged -> log.info("purged {} cached answers of tenant {}", purged, change.id()),
-                            failure ->
-                                    log.warn("cache purge of tenant {} failed: {}", change.id(), failure.toString()));
+        if (change.id().isBlank()) {
+            return;
         }
+        switch (change.kind()) {
+            case PublishedConfig.CACHE_PURGE -> purge(CacheKeys.tenantPattern(change.id()), change);
+            case PublishedConfig.CACHE_ROUTE_PURGE -> purge(CacheKeys.routePattern(change.id()), change);
+            default -> {}
+        }
+    }
+
+    // Nothing waits for the purge: the announcement arrives on the subscriber thread, which must not block.
+    private void purge(String pattern, ConfigChange change) {
+        redis.unlinkMatching(pattern).subscribe(purged -> purged(change, purged), failure -> failed(change, failure));
+    }
+
+    private static void purged(ConfigChange change, long purged) {
+        log.info("purged {} cached answers ({} {})", purged, change.kind(), change.id());
+    }
+
+    private static void failed(ConfigChange change, Throwable failure) {
+        log.warn("cache purge ({} {}) failed: {}", change.kind(), change.id(), failure.toString());
     }
 }

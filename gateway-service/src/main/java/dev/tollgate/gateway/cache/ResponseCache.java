@@ -47,13 +47,15 @@ public final class ResponseCache {
     }
 
     /**
-     * The plan for {@code request} of {@code tenantId}, routed to {@code upstreamModel} on {@code deploymentId}, or
-     * {@code null} when it is not cached.
+     * The plan for {@code request} of {@code tenantId} (sent with {@code keyId}), routed as {@code route} to
+     * {@code upstreamModel} on {@code deploymentId}, or {@code null} when it is not cached.
      */
     public @Nullable CachePlan plan(
             HttpHeaders headers,
             ChatCompletionRequest request,
             String tenantId,
+            String keyId,
+            String route,
             @Nullable String deploymentId,
             String upstreamModel) {
         Mode mode = CachePolicy.mode(properties, headers, request);
@@ -61,8 +63,9 @@ public final class ResponseCache {
             count("bypass");
             return null;
         }
-        var target = new CacheKeys.Target(deploymentId, upstreamModel);
-        String key = CacheKeys.of(tenantId, target, request, json.upstreamMapper());
+        var scope = new CacheKeys.Scope(tenantId, properties.perKey() ? keyId : null);
+        var target = new CacheKeys.Target(route, deploymentId, upstreamModel);
+        String key = CacheKeys.of(scope, target, request, json.upstreamMapper());
         return new CachePlan(key, mode == Mode.LOOKUP, CachePolicy.ttl(properties, headers));
     }
 

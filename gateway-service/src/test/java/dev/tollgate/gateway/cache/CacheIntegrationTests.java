@@ -149,11 +149,41 @@ class CacheIntegrationTests {
         chat(key, body("\"temperature\":0"), Map.of());
         assertThat(redis.keys("tollgate:cache:" + tenant + ":*")).hasSize(1);
 
-        controlPlane.announce(CachePurge.CHANGE_KIND, tenant);
+        controlPlane.announce("cache", tenant);
         awaitNoEntries();
         var afterPurge = chat(key, body("\"temperature\":0"), Map.of());
 
         assertThat(afterPurge.getResponseHeaders().getFirst("x-tollgate-cache")).isEqualTo("miss");
+    }
+
+    @Test
+    void forgetsARoutesAnswersWhenItsCacheIsPurged() throws InterruptedException {
+        chat(key, body("\"temperature\":0"), Map.of());
+        assertThat(redis.keys("tollgate:cache:" + tenant + ":*")).hasSize(1);
+
+        controlPlane.announce("cache-route", MODEL);
+        awaitNoEntries();
+        var afterPurge = chat(key, body("\"temperature\":0"), Map.of());
+
+        assertThat(afterPurge.getResponseHeaders().getFirst("x-tollgate-cache")).isEqualTo("miss");
+    }
+
+    @Test
+    void countsHitsAndMissesWithoutTenants() {
+        chat(key, body("\"temperature\":0"), Map.of());
+        chat(key, body("\"temperature\":0"), Map.of());
+
+        String metrics = client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(metrics)
+                .containsPattern("tollgate_cache_requests_total\\{[^}]*outcome=\"hit\"[^}]*\\} [1-9]")
+                .containsPattern("tollgate_cache_requests_total\\{[^}]*outcome=\"miss\"[^}]*\\} [1-9]")
+                .doesNotContain(tenant);
     }
 
     @Test

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CacheKeysTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
-    static final Target GPT = new Target("d1", "gpt-4o-mini");
+    static final Target GPT = new Target("gpt", "d1", "gpt-4o-mini");
+    static final CacheKeys.Scope TENANT = new CacheKeys.Scope("t1", null);
 
     @Test
     void ignoresFieldsThatDoNotChangeTheAnswerAndTheOrderOfFields() {
@@ -21,7 +22,7 @@ class CacheKeysTests {
         assertThat(labelled)
                 .isEqualTo(plain)
                 .startsWith("tollgate:cache:t1:")
-                .hasSize("tollgate:cache:t1:".length() + 64);
+                .hasSize("tollgate:cache:t1:".length() + 16 + 1 + 64);
     }
 
     @Test
@@ -37,12 +38,31 @@ class CacheKeysTests {
                                 "{\"model\":\"a\",\"temperature\":0,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                 .isNotEqualTo(base);
         assertThat(CacheKeys.of(
-                        "t1",
-                        new Target("d2", "gpt-4o-mini"),
+                        TENANT,
+                        new Target("gpt", "d2", "gpt-4o-mini"),
                         request("{\"model\":\"a\",\"temperature\":0,"
                                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
                         json))
                 .isNotEqualTo(base);
+    }
+
+    @Test
+    void scopesByKeyOnlyWhenAsked() {
+        String body = "{\"model\":\"a\",\"temperature\":0,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        String keyed = CacheKeys.of(new CacheKeys.Scope("t1", "k1"), GPT, request(body), json);
+
+        assertThat(keyed).isNotEqualTo(key(body)).startsWith("tollgate:cache:t1:");
+    }
+
+    @Test
+    void findsARoutesEntriesInEveryTenant() {
+        String entry = key("{\"model\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        String pattern = CacheKeys.routePattern("gpt");
+
+        assertThat(entry).matches(pattern.replace("*", ".*"));
+        assertThat(entry).doesNotMatch(CacheKeys.routePattern("other").replace("*", ".*"));
     }
 
     @Test
@@ -51,7 +71,7 @@ class CacheKeysTests {
     }
 
     private static String key(String body) {
-        return CacheKeys.of("t1", GPT, request(body), json);
+        return CacheKeys.of(TENANT, GPT, request(body), json);
     }
 
     private static ChatCompletionRequest request(String body) {

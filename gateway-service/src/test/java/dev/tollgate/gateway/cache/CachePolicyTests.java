@@ -12,7 +12,8 @@ import org.springframework.http.HttpHeaders;
 
 class CachePolicyTests {
 
-    static final CacheProperties DEFAULTS = new CacheProperties(true, true, Duration.ofHours(1), Duration.ofHours(24));
+    static final CacheProperties DEFAULTS =
+            new CacheProperties(true, true, false, Duration.ofHours(1), Duration.ofHours(24));
 
     @Test
     void cachesAZeroTemperatureByDefaultAndNothingElse() {
@@ -33,7 +34,7 @@ class CachePolicyTests {
 
     @Test
     void cachesNothingWhenDisabled() {
-        var disabled = new CacheProperties(false, true, Duration.ofHours(1), Duration.ofHours(24));
+        var disabled = new CacheProperties(false, true, false, Duration.ofHours(1), Duration.ofHours(24));
 
         assertThat(CachePolicy.mode(disabled, headers("x-tollgate-cache", "on"), request(0.0)))
                 .isEqualTo(Mode.BYPASS);
