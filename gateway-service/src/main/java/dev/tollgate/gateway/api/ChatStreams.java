@@ -71,9 +71,14 @@ class ChatStreams {
         Flux<byte[]> events = Flux.fromIterable(hit.chunks())
                 .mapNotNull(chunk -> forCaller(call, chunk))
                 .map(sse::data)
-                .concatWith(Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null))
-                        .map(event -> sse.done()));
+                .concatWith(doneFromCache(call, hit));
         return streamed(events);
+    }
+
+    // Deferred like done(): the event is written when the last replayed chunk has passed.
+    private Mono<byte[]> doneFromCache(ChatCall call, CachedAnswer hit) {
+        return Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null))
+                .map(event -> sse.done());
     }
 
     private Mono<ServerResponse> streamed(Flux<byte[]> events) {
