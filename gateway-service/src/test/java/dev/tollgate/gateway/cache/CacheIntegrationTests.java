@@ -140,6 +140,13 @@ class CacheIntegrationTests {
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody()).endsWith("data: [DONE]\n\n");
         assertThat(second.getResponseBody().split("\n\n")).allMatch(event -> event.startsWith("data: "));
         assertThat(second.getResponseBody()).doesNotContain("\"usage\"");
+        List<UsageRecorded> events = events(controlPlane.principal(key).keyId(), 2);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).stream()).isTrue();
+        assertThat(events.get(1).cache()).isNotNull();
+        assertThat(events.get(1).completionTokens())
+                .isEqualTo(events.get(0).completionTokens())
+                .isPositive();
         var plain = chat(key, body("\"temperature\":0"), Map.of());
         assertThat(plain.getResponseHeaders().getFirst("x-tollgate-cache")).isEqualTo("miss");
     }
