@@ -35,6 +35,8 @@ class ChatAdmission {
             headers(
                     call.exchange(),
                     Map.of(OutputCap.CLAMPED_HEADER, capped.clampedTo().toString()));
+            // An answer cut to this key's cap is not the answer to the request as sent: it is not kept for others.
+            return call.withRequest(capped.request()).uncached();
         }
         return call.withRequest(capped.request());
     }

@@ -1,11 +1,13 @@
 package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.auth.Caller;
+import dev.tollgate.gateway.cache.CachePlan;
 import dev.tollgate.gateway.provider.CallContext;
 import dev.tollgate.gateway.provider.ProviderClient;
 import dev.tollgate.gateway.usage.MeteredCall;
 import dev.tollgate.gateway.usage.UsageHold;
 import dev.tollgate.model.openai.ChatCompletionRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  * @param metered its usage so far, prompt tokens counted
  * @param exchange the HTTP exchange, for metrics
  * @param caller who sent it, for the key's limits
+ * @param cache what the response cache does for it, {@code null} when it is not cached
  */
 record ChatCall(
         ChatCompletionRequest request,
@@ -24,15 +27,21 @@ record ChatCall(
         CallContext context,
         MeteredCall metered,
         ServerWebExchange exchange,
-        Caller caller) {
+        Caller caller,
+        @Nullable CachePlan cache) {
 
     /** The call with its request replaced, such as with the key's output cap applied. */
     ChatCall withRequest(ChatCompletionRequest changed) {
-        return new ChatCall(changed, provider, context, metered, exchange, caller);
+        return new ChatCall(changed, provider, context, metered, exchange, caller, cache);
     }
 
     /** The call admitted, holding what admission reserved until its usage event is written. */
     ChatCall holding(UsageHold hold) {
-        return new ChatCall(request, provider, context, metered.holding(hold), exchange, caller);
+        return new ChatCall(request, provider, context, metered.holding(hold), exchange, caller, cache);
+    }
+
+    /** The call with nothing stored for it, such as when its request was changed for its key only. */
+    ChatCall uncached() {
+        return new ChatCall(request, provider, context, metered, exchange, caller, null);
     }
 }

@@ -1,6 +1,9 @@
 package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.auth.ApiKeys;
+import dev.tollgate.gateway.cache.CachePlan;
+import dev.tollgate.gateway.cache.CachedAnswer;
+import dev.tollgate.gateway.cache.ResponseCache;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
@@ -18,6 +21,7 @@ import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.usage.UsageRecorded;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -26,7 +30,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /v1/chat/completions}: authenticate, read, render (when the model names a prompt template), validate,
- * route and meter, then answer as JSON or as a stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
+ * route and meter, answer from the response cache when it holds the answer, else admit and answer as JSON or as a
+ * stream. From authentication on, every way out leaves exactly one usage event. Policies that admit a request (rate
  * limits and the output cap in {@link ChatAdmission}, budget holds next) run between {@link #route} and
  * {@link #respond}; what they hold is settled with the event.
  */
@@ -43,6 +48,7 @@ class ChatCompletionsHandler {
     private final UsageLedger ledger;
     private final ChatAdmission admission;
     private final PromptTemplates templates;
+    private final ResponseCache cache;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -54,7 +60,8 @@ class ChatCompletionsHandler {
             TokenMeter meter,
             UsageLedger ledger,
             ChatAdmission admission,
-            PromptTemplates templates) {
+            PromptTemplates templates,
+            ResponseCache cache) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -65,6 +72,7 @@ class ChatCompletionsHandler {
         this.ledger = ledger;
         this.admission = admission;
         this.templates = templates;
+        this.cache = cache;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
@@ -72,8 +80,7 @@ class ChatCompletionsHandler {
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
                 .flatMap(this::route)
-                .flatMap(this::admit)
-                .flatMap(this::respond);
+                .flatMap(this::cachedOrFresh);
     }
 
     private Mono<CallerRequest<ChatCompletionRequest>> read(Authenticated call) {
@@ -102,7 +109,43 @@ class ChatCompletionsHandler {
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
         int prompt = meter.prompt(call.request(), route.upstreamModel());
         var metered = call.metered().routed(Billing.of(route), prompt);
-        return new ChatCall(call.request(), route.client(), call.context(), metered, call.exchange(), call.caller());
+        CachePlan plan = cache.plan(
+                call.exchange().getRequest().getHeaders(),
+                call.request(),
+                call.caller().key().tenantId(),
+                call.caller().key().keyId(),
+                route.model(),
+                route.deploymentId(),
+                route.upstreamModel());
+        return new ChatCall(
+                call.request(), route.client(), call.context(), metered, call.exchange(), call.caller(), plan);
+    }
+
+    // A hit skips admission: it spends none of the key's rate or tokens and holds nothing on a budget.
+    private Mono<ServerResponse> cachedOrFresh(ChatCall call) {
+        return cache.find(call.cache())
+                .flatMap(hit -> fromCache(call, hit))
+                .switchIfEmpty(Mono.defer(() -> fresh(call)));
+    }
+
+    private Mono<ServerResponse> fresh(ChatCall call) {
+        cacheHeader(call, "miss");
+        return admit(call).flatMap(this::respond);
+    }
+
+    private Mono<ServerResponse> fromCache(ChatCall call, CachedAnswer hit) {
+        cacheHeader(call, "hit");
+        if (call.request().streaming()) {
+            return streams.replay(call, hit);
+        }
+        return ledger.settleCached(call.metered(), hit.tokens(), null)
+                .flatMap(event -> ok(Objects.requireNonNull(hit.completion()), event));
+    }
+
+    private static void cacheHeader(ChatCall call, String outcome) {
+        if (call.cache() != null) {
+            call.exchange().getResponse().getHeaders().set(ResponseCache.HEADER, outcome);
+        }
     }
 
     private Mono<ChatCall> admit(ChatCall call) {
@@ -124,7 +167,13 @@ class ChatCompletionsHandler {
     private Mono<ServerResponse> settled(ChatCall call, ChatCompletion completion) {
         int counted = completion.usage() == null ? meter.completion(completion, upstreamModel(call)) : 0;
         Tokens tokens = Tokens.of(completion.usage(), call.metered().promptTokens(), counted);
-        return ledger.settle(call.metered(), Outcome.success(tokens, null)).flatMap(event -> ok(completion, event));
+        return ledger.settle(call.metered(), Outcome.success(tokens, null))
+                .flatMap(event -> kept(call, CachedAnswer.of(completion, tokens), event))
+                .flatMap(event -> ok(completion, event));
+    }
+
+    private Mono<UsageRecorded> kept(ChatCall call, CachedAnswer answer, UsageRecorded event) {
+        return cache.store(call.cache(), answer).thenReturn(event);
     }
 
     private Mono<ServerResponse> ok(ChatCompletion completion, UsageRecorded event) {

@@ -1,5 +1,8 @@
 package dev.tollgate.gateway.api;
 
+import dev.tollgate.gateway.cache.CachedAnswer;
+import dev.tollgate.gateway.cache.ResponseCache;
+import dev.tollgate.gateway.cache.StreamRecording;
 import dev.tollgate.gateway.chat.SseEvents;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
@@ -40,21 +43,45 @@ class ChatStreams {
     private final SseEvents sse;
     private final GatewayMetrics metrics;
     private final UsageLedger ledger;
+    private final ResponseCache cache;
 
-    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger) {
+    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger, ResponseCache cache) {
         this.sse = sse;
         this.metrics = metrics;
         this.ledger = ledger;
+        this.cache = cache;
     }
 
     Mono<ServerResponse> respond(ChatCall call) {
         StreamTally tally = ledger.tally(call.metered());
+        StreamRecording recording = new StreamRecording();
         Flux<byte[]> events = call.provider().stream(call.request(), call.context())
                 .map(tally::observe)
+                .map(recording::observe)
                 .switchOnFirst((first, chunks) ->
-                        first.hasValue() ? relayed(call, tally, chunks) : failedEarly(call, first, chunks))
+                        first.hasValue() ? relayed(call, tally, recording, chunks) : failedEarly(call, first, chunks))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
                 .doOnCancel(() -> ledger.cancelled(call.metered(), tally.tokens(), tally.ttftMillis()));
+        return streamed(events);
+    }
+
+    /** Replays a cached stream with the chunks it was first sent as, settled at no cost before {@code [DONE]}. */
+    Mono<ServerResponse> replay(ChatCall call, CachedAnswer hit) {
+        metrics.firstToken(call.exchange());
+        Flux<byte[]> events = Flux.fromIterable(hit.chunks())
+                .mapNotNull(chunk -> forCaller(call, chunk))
+                .map(sse::data)
+                .concatWith(doneFromCache(call, hit));
+        return streamed(events);
+    }
+
+    // Deferred like done(): the event is written when the last replayed chunk has passed.
+    private Mono<byte[]> doneFromCache(ChatCall call, CachedAnswer hit) {
+        return Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null))
+                .map(event -> sse.done());
+    }
+
+    private Mono<ServerResponse> streamed(Flux<byte[]> events) {
         return ServerResponse.ok()
                 .contentType(EVENT_STREAM)
                 .header("Cache-Control", "no-cache")
@@ -62,10 +89,12 @@ class ChatStreams {
                 .body(flushedEachEvent(events));
     }
 
-    private Flux<byte[]> relayed(ChatCall call, StreamTally tally, Flux<ChatCompletionChunk> chunks) {
+    private Flux<byte[]> relayed(
+            ChatCall call, StreamTally tally, StreamRecording recording, Flux<ChatCompletionChunk> chunks) {
         metrics.firstToken(call.exchange());
         return chunks.mapNotNull(chunk -> forCaller(call, chunk))
                 .map(sse::data)
+                .concatWith(kept(call, tally, recording))
                 .concatWith(done(call, tally))
                 .onErrorResume(failure -> failedMidway(call, tally, failure));
     }
@@ -75,6 +104,13 @@ class ChatStreams {
     private Mono<byte[]> done(ChatCall call, StreamTally tally) {
         return Mono.defer(() -> ledger.settle(call.metered(), Outcome.success(tally.tokens(), tally.ttftMillis())))
                 .map(event -> sse.done());
+    }
+
+    // Stored before the usage event and [DONE]: a caller that asks again at once finds it. Only complete streams
+    // get here; a failed or cancelled one never reaches the cache.
+    private Mono<byte[]> kept(ChatCall call, StreamTally tally, StreamRecording recording) {
+        return Mono.defer(() -> cache.store(call.cache(), recording.answer(tally.tokens())))
+                .then(Mono.empty());
     }
 
     // The caller sees exactly what it asked for: the usage the gateway asked for on its behalf is removed.

@@ -57,7 +57,10 @@ class PublishedKeys {
         switch (change.kind()) {
             case ConfigChange.KEY -> cache.invalidate(change.id());
             case ConfigChange.TENANT -> cache.asMap().values().removeIf(entry -> entry.belongsTo(change.id()));
-            case ConfigChange.ROUTE, TemplateKeys.CHANGE_KIND -> {}
+            case ConfigChange.ROUTE,
+                    TemplateKeys.CHANGE_KIND,
+                    PublishedConfig.CACHE_PURGE,
+                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -6,6 +6,7 @@ import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
+import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.budget.BudgetWindow;
@@ -71,7 +72,12 @@ public final class PublishedBudgets {
         generation.incrementAndGet();
         switch (change.kind()) {
             case BudgetKeys.CHANGE_KIND -> cache.invalidate("tollgate:budget:" + change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE, TemplateKeys.CHANGE_KIND -> {}
+            case ConfigChange.KEY,
+                    ConfigChange.TENANT,
+                    ConfigChange.ROUTE,
+                    TemplateKeys.CHANGE_KIND,
+                    PublishedConfig.CACHE_PURGE,
+                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -25,7 +25,10 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The only gateway type that touches Jedis. Jedis blocks its caller, so each command runs on a bounded scheduler
@@ -53,6 +56,33 @@ public final class BlockingRedis implements AutoCloseable {
     /** The string at {@code key}; completes empty when there is none. */
     public Mono<String> get(String key) {
         return read(redis -> redis.get(key));
+    }
+
+    /** Sets {@code key} to {@code value}, expiring after {@code ttl}: one {@code SET … PX}. */
+    public Mono<String> put(String key, String value, Duration ttl) {
+        return call(redis -> redis.set(key, value, SetParams.setParams().px(ttl.toMillis())));
+    }
+
+    /**
+     * Unlinks every key matching the glob {@code pattern}, found by {@code SCAN} in pages, so Redis is never blocked
+     * the way {@code KEYS} would block it. Completes with how many keys were unlinked.
+     */
+    public Mono<Long> unlinkMatching(String pattern) {
+        return call(redis -> unlinked(redis, pattern));
+    }
+
+    private static long unlinked(UnifiedJedis redis, String pattern) {
+        ScanParams params = new ScanParams().match(pattern).count(500);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        long unlinked = 0;
+        do {
+            ScanResult<String> page = redis.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                unlinked += redis.unlink(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return unlinked;
     }
 
     /** The members of the set at {@code key}; empty when there is none. */

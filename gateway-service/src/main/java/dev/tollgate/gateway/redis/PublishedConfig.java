@@ -17,6 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public final class PublishedConfig {
 
+    /**
+     * The change kinds that purge cached answers ({@code cache}: id a tenant id; {@code cache-route}: id a public
+     * model name). They live here, beside the relay, so every cache of published configuration can ignore them
+     * without depending on the response cache.
+     */
+    public static final String CACHE_PURGE = "cache";
+
+    /** See {@link #CACHE_PURGE}. */
+    public static final String CACHE_ROUTE_PURGE = "cache-route";
+
     private static final Logger log = LoggerFactory.getLogger(PublishedConfig.class);
 
     private final BlockingRedis redis;

@@ -73,7 +73,11 @@ class PublishedRoutes {
     void on(ConfigChange change) {
         switch (change.kind()) {
             case ConfigChange.ROUTE -> forget(change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT, TemplateKeys.CHANGE_KIND -> {}
+            case ConfigChange.KEY,
+                    ConfigChange.TENANT,
+                    TemplateKeys.CHANGE_KIND,
+                    PublishedConfig.CACHE_PURGE,
+                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
             default -> forgetAll();
         }
     }

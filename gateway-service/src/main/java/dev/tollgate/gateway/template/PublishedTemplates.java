@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
+import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.prompt.TemplateKeys;
@@ -68,7 +69,12 @@ class PublishedTemplates {
         generation.incrementAndGet();
         switch (change.kind()) {
             case TemplateKeys.CHANGE_KIND -> cache.invalidate("tollgate:template:" + change.id());
-            case ConfigChange.KEY, ConfigChange.TENANT, ConfigChange.ROUTE, BudgetKeys.CHANGE_KIND -> {}
+            case ConfigChange.KEY,
+                    ConfigChange.TENANT,
+                    ConfigChange.ROUTE,
+                    BudgetKeys.CHANGE_KIND,
+                    PublishedConfig.CACHE_PURGE,
+                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -3,7 +3,9 @@ package dev.tollgate.gateway.usage;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.model.usage.UsageRecorded;
+import dev.tollgate.model.usage.UsageRecorded.CacheUse;
 import dev.tollgate.model.usage.UsageStatus;
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -39,6 +41,14 @@ public final class UsageLedger {
      */
     public Mono<UsageRecorded> settle(MeteredCall call, Outcome outcome) {
         return Mono.defer(() -> published(call, event(call, outcome)));
+    }
+
+    /**
+     * Records a request answered from the response cache: a success that cost nothing, with the tokens the answer
+     * used when a provider made it and, as its saving, what those would cost at the price in force now.
+     */
+    public Mono<UsageRecorded> settleCached(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
+        return Mono.defer(() -> published(call, cachedEvent(call, tokens, ttftMillis)));
     }
 
     /**
@@ -89,10 +99,31 @@ public final class UsageLedger {
     }
 
     private static UsageRecorded event(MeteredCall call, Outcome outcome) {
+        Tokens tokens = outcome.tokens();
+        return event(call, outcome, Prices.charge(call.billing(), call.context().startedAt(), tokens), null);
+    }
+
+    private static UsageRecorded cachedEvent(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
+        Prices.Charge charge = Prices.charge(call.billing(), call.context().startedAt(), tokens);
+        var free = new Prices.Charge(BigDecimal.ZERO.setScale(Prices.MIN_SCALE), charge.priceVersion(), true);
+        var saving = new CacheUse("hit", saving(call, tokens));
+        return event(call, Outcome.success(tokens, ttftMillis), free, saving);
+    }
+
+    private static BigDecimal saving(MeteredCall call, Tokens tokens) {
+        BigDecimal cost = call.billing() == null
+                ? BigDecimal.ZERO
+                : Prices.inForce(call.billing(), call.context().startedAt())
+                        .map(price -> Prices.cost(price, tokens))
+                        .orElse(BigDecimal.ZERO);
+        return cost.scale() < Prices.MIN_SCALE ? cost.setScale(Prices.MIN_SCALE) : cost;
+    }
+
+    private static UsageRecorded event(
+            MeteredCall call, Outcome outcome, Prices.Charge charge, @Nullable CacheUse cache) {
         UsageContext context = call.context();
         Billing billing = call.billing();
         Tokens tokens = outcome.tokens();
-        Prices.Charge charge = Prices.charge(billing, context.startedAt(), tokens);
         return new UsageRecorded(
                 UsageRecorded.SCHEMA_VERSION,
                 context.eventId(),
@@ -122,7 +153,8 @@ public final class UsageLedger {
                 0,
                 context.costCenter(),
                 outcome.errorCode(),
-                call.template());
+                call.template(),
+                cache);
     }
 
     private static String errorCode(Throwable failure) {

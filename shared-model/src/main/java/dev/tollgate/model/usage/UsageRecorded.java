@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode the OpenAI-style error code the caller got, such as {@code budget_exceeded} or
  *     {@code rate_limit_exceeded}; {@code null} on success
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
+ * @param cache how the gateway's response cache answered, {@code null} when it did not (a miss, or not cacheable)
  */
 public record UsageRecorded(
         int schemaVersion,
@@ -75,7 +76,8 @@ public record UsageRecorded(
         int retries,
         @Nullable String costCenter,
         @Nullable String errorCode,
-        @Nullable TemplateUse template) {
+        @Nullable TemplateUse template,
+        @Nullable CacheUse cache) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -84,6 +86,70 @@ public record UsageRecorded(
 
     public UsageRecorded {
         tags = Map.copyOf(tags);
+    }
+
+    /** The same event without a cache answer. */
+    public UsageRecorded(
+            int schemaVersion,
+            String eventId,
+            String requestId,
+            Instant timestamp,
+            String tenantId,
+            String keyId,
+            @Nullable String endUser,
+            Map<String, String> tags,
+            @Nullable String requestedModel,
+            @Nullable String deploymentId,
+            @Nullable String provider,
+            @Nullable String upstreamModel,
+            long promptTokens,
+            long completionTokens,
+            long cachedTokens,
+            long reasoningTokens,
+            boolean tokensEstimated,
+            @Nullable BigDecimal costUsd,
+            @Nullable String priceVersion,
+            boolean priced,
+            UsageStatus status,
+            int httpStatus,
+            long latencyMs,
+            @Nullable Long ttftMs,
+            boolean stream,
+            int retries,
+            @Nullable String costCenter,
+            @Nullable String errorCode,
+            @Nullable TemplateUse template) {
+        this(
+                schemaVersion,
+                eventId,
+                requestId,
+                timestamp,
+                tenantId,
+                keyId,
+                endUser,
+                tags,
+                requestedModel,
+                deploymentId,
+                provider,
+                upstreamModel,
+                promptTokens,
+                completionTokens,
+                cachedTokens,
+                reasoningTokens,
+                tokensEstimated,
+                costUsd,
+                priceVersion,
+                priced,
+                status,
+                httpStatus,
+                latencyMs,
+                ttftMs,
+                stream,
+                retries,
+                costCenter,
+                errorCode,
+                template,
+                null);
     }
 
     /** The same event without a template: what every request that sends its own messages records. */
@@ -145,7 +211,7 @@ public record UsageRecorded(
                 retries,
                 costCenter,
                 errorCode,
-                null);
+                (TemplateUse) null);
     }
 
     /** The flat stream entry: one field per component, tags as {@code tag.<name>}, {@code null}s left out. */
@@ -182,6 +248,10 @@ public record UsageRecorded(
             fields.put("template_name", template.name());
             fields.put("template_version", String.valueOf(template.version()));
             putIfPresent(fields, "template_label", template.label());
+        }
+        if (cache != null) {
+            fields.put("cache_hit", cache.kind());
+            fields.put("cache_saved_usd", cache.savedUsd().toPlainString());
         }
         new TreeMap<>(tags).forEach((name, value) -> fields.put(TAG_PREFIX + name, value));
         return fields;
@@ -229,7 +299,8 @@ public record UsageRecorded(
                 in.required("retries", Integer::parseInt),
                 in.optional("cost_center"),
                 in.optional("error_code"),
-                templateIn(in));
+                templateIn(in),
+                cacheIn(in));
     }
 
     /**
@@ -241,6 +312,20 @@ public record UsageRecorded(
      */
     public record TemplateUse(
             String name, int version, @Nullable String label) {}
+
+    /**
+     * A request the gateway's response cache answered: it cost nothing, and its token counts are those the cached
+     * answer used, which the request would have spent.
+     *
+     * @param kind {@code hit} (exact) or {@code semantic-hit}
+     * @param savedUsd what the request would have cost at the price in force
+     */
+    public record CacheUse(String kind, BigDecimal savedUsd) {}
+
+    private static @Nullable CacheUse cacheIn(Fields in) {
+        String kind = in.optional("cache_hit");
+        return kind == null ? null : new CacheUse(kind, in.required("cache_saved_usd", BigDecimal::new));
+    }
 
     private static @Nullable TemplateUse templateIn(Fields in) {
         String name = in.optional("template_name");

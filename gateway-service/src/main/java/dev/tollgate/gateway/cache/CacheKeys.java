@@ -1,0 +1,115 @@
+package dev.tollgate.gateway.cache;
+
+import dev.tollgate.model.openai.ChatCompletionRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cache keys: {@code tollgate:cache:{tenant_id}:{route}:{sha256}}, where {@code route} is the first 16 hex digits of
+ * the SHA-256 of the public model name (so a route's entries can be found whatever characters its name holds), and
+ * the last part hashes the normalised request. Normalised means the model
+ * after routing (deployment and upstream model, so re-pointing a route never serves the old model's answers), every
+ * field that changes the output (messages, tools, tool choice, response format, sampling parameters, limits, seed,
+ * stop, and unmodelled fields), whether it streams (a stream is replayed as chunks, a plain answer as a whole), and
+ * nothing else: not {@code stream_options}, {@code user} or {@code metadata}. Object keys are sorted, so the order a
+ * caller writes its fields in does not matter.
+ */
+final class CacheKeys {
+
+    static final String PREFIX = "tollgate:cache:";
+
+    private CacheKeys() {}
+
+    static String of(Scope scope, Target target, ChatCompletionRequest request, JsonMapper json) {
+        Map<String, Object> normalised = new TreeMap<>();
+        if (scope.keyId() != null) {
+            normalised.put("key", scope.keyId());
+        }
+        normalised.put("deployment", String.valueOf(target.deploymentId()));
+        normalised.put("upstream_model", target.upstreamModel());
+        normalised.put("stream", request.streaming());
+        normalised.put("request", sorted(json.convertValue(outputShaping(request), Object.class)));
+        return PREFIX + scope.tenantId() + ":" + routeTag(target.route()) + ":"
+                + sha256(json.writeValueAsString(normalised));
+    }
+
+    /** The pattern matching every key of {@code tenantId}, glob characters in the id escaped. */
+    static String tenantPattern(String tenantId) {
+        return PREFIX + tenantId.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + ":*";
+    }
+
+    /** The pattern matching every key of the route {@code model}, in every tenant. */
+    static String routePattern(String model) {
+        return PREFIX + "*:" + routeTag(model) + ":*";
+    }
+
+    /**
+     * Whose answers an entry is.
+     *
+     * @param tenantId the tenant; entries are never shared across tenants
+     * @param keyId the key, when entries are scoped by key too; {@code null} to share them within the tenant
+     */
+    record Scope(String tenantId, @Nullable String keyId) {}
+
+    /**
+     * Where a request was routed.
+     *
+     * @param route the public model name
+     * @param deploymentId the published deployment, {@code null} for a static route
+     * @param upstreamModel the model the upstream is sent
+     */
+    record Target(String route, @Nullable String deploymentId, String upstreamModel) {}
+
+    private static ChatCompletionRequest outputShaping(ChatCompletionRequest request) {
+        return new ChatCompletionRequest(
+                null,
+                request.messages(),
+                request.tools(),
+                request.toolChoice(),
+                request.responseFormat(),
+                null,
+                null,
+                request.maxTokens(),
+                request.maxCompletionTokens(),
+                request.temperature(),
+                request.topP(),
+                request.n(),
+                request.stop(),
+                request.seed(),
+                null,
+                null,
+                request.extra());
+    }
+
+    private static @Nullable Object sorted(@Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, @Nullable Object> ordered = new TreeMap<>();
+            map.forEach((name, field) -> ordered.put(String.valueOf(name), sorted(field)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(CacheKeys::sorted).toList();
+        }
+        return value;
+    }
+
+    private static String routeTag(String model) {
+        return sha256(model).substring(0, 16);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+}
