@@ -106,6 +106,15 @@ public class ConfigPublisher {
         return batch;
     }
 
+    /**
+     * Asks every gateway to drop cached answers: of one tenant ({@link ConfigChange#CACHE_PURGE}) or of one public
+     * model ({@link ConfigChange#CACHE_ROUTE_PURGE}). Unlike republishing, a failure is not left to the resync: the
+     * caller learns that the purge did not happen.
+     */
+    public Mono<Void> cachePurged(String kind, String id) {
+        return writer.apply(new ConfigBatch().changed(kind, id));
+    }
+
     /** Republishes a public model, or removes it when it no longer exists. */
     public Mono<Void> routeChanged(String model) {
         return snapshots

@@ -11,6 +11,8 @@ import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
 import dev.tollgate.admin.system.PageView;
 import dev.tollgate.admin.system.Paging;
+import dev.tollgate.admin.tenant.CachePurge;
+import dev.tollgate.model.config.ConfigChange;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -81,6 +83,24 @@ public class RouteService {
     }
 
     /** How many public models exist; every role may know. */
+    /**
+     * Has every gateway drop the cached answers of one public model, in every tenant; platform admins only. Any name
+     * may be purged, published or not: the gateways' static routes (the mock, an upstream set by environment) cache
+     * answers too.
+     */
+    Mono<CachePurge> purgeCache(Caller caller, Actor actor, String model) {
+        caller.require(Role.PLATFORM_ADMIN);
+        if (model.isBlank() || model.length() > 200 || model.chars().anyMatch(Character::isISOControl)) {
+            return Mono.error(AdminException.badRequest("A model name is 1 to 200 printable characters."));
+        }
+        return publisher
+                .cachePurged(ConfigChange.CACHE_ROUTE_PURGE, model)
+                .onErrorMap(failure ->
+                        AdminException.unavailable("The purge could not be sent to the gateways; please retry."))
+                .then(audit.record(actor, "model.cache_purged", "model", model, null, null))
+                .thenReturn(new CachePurge("model", model));
+    }
+
     public Mono<Long> count() {
         return routes.count();
     }

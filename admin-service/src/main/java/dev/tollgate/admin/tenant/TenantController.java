@@ -61,6 +61,14 @@ class TenantController {
         return tenants.changeLimits(caller, Actor.of(caller.email(), request), tenantId, limits);
     }
 
+    /** Drops every cached answer of the tenant in every gateway. */
+    @PostMapping("/{tenantId}/cache/purge")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<CachePurge> purgeCache(
+            @AuthenticationPrincipal Caller caller, ServerHttpRequest request, @PathVariable UUID tenantId) {
+        return tenants.purgeCache(caller, Actor.of(caller.email(), request), tenantId);
+    }
+
     @PostMapping("/{tenantId}/suspend")
     Mono<TenantView> suspend(
             @AuthenticationPrincipal Caller caller, ServerHttpRequest request, @PathVariable UUID tenantId) {

@@ -8,6 +8,7 @@ import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
 import dev.tollgate.admin.system.PageView;
 import dev.tollgate.admin.system.Paging;
+import dev.tollgate.model.config.ConfigChange;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,19 @@ public class TenantService {
                         .flatMap(after -> audited(actor, "tenant.limits", before, after)))
                 .as(transaction::transactional)
                 .flatMap(this::published);
+    }
+
+    /** Has every gateway drop this tenant's cached answers; key admins of the tenant may, others see a 404 or 403. */
+    Mono<CachePurge> purgeCache(Caller caller, Actor actor, UUID id) {
+        caller.requireIn(id, "tenant", Role.PLATFORM_ADMIN, Role.TENANT_ADMIN);
+        return tenants.find(id)
+                .switchIfEmpty(Mono.error(() -> AdminException.notFound("tenant")))
+                .flatMap(tenant -> publisher
+                        .cachePurged(ConfigChange.CACHE_PURGE, id.toString())
+                        .onErrorMap(failure -> AdminException.unavailable(
+                                "The purge could not be sent to the gateways; please retry."))
+                        .then(audit.record(actor, "tenant.cache_purged", TENANT, id.toString(), null, null))
+                        .thenReturn(new CachePurge("tenant", id.toString())));
     }
 
     /** Creates a tenant on behalf of the service itself (demo seeding). */

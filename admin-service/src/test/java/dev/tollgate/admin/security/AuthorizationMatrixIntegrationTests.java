@@ -50,6 +50,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             GET    /api/v1/tenants/{tenantId}/webhook/deliveries          2        2/404    2        2/404    2       2     401
             DELETE /api/v1/tenants/{tenantId}/webhook                     2        2/404    403      403/404  403     403   401
             PUT    /api/v1/tenants/{tenantId}/limits                      2        403/404  403      403/404  403     403   401
+            POST   /api/v1/tenants/{tenantId}/cache/purge                 2        2/404    403      403/404  403     403   401
             GET    /api/v1/tenants/{tenantId}/keys                        2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/keys                        2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/revoke                            2        2/404    403      403/404  403     403   401
@@ -60,6 +61,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/resync                                         2        403      403      403      403     403   401
             GET    /api/v1/models                                         2        2        2        2        2       2     401
             POST   /api/v1/models                                         2        403      403      403      403     403   401
+            POST   /api/v1/models/{model}/cache/purge                     2        403      403      403      403     403   401
             GET    /api/v1/usage/dead-letters                             2        403      2        403      403     2     401
             GET    /api/v1/budgets                                        2        2        2        2        2       2     401
             POST   /api/v1/budgets                                        2        2/404    2        2/404    403     403   401

@@ -100,6 +100,7 @@ final class MatrixFixture {
             case "from" -> "1";
             case "to" -> "2";
             case "label" -> "production";
+            case "model" -> "mock-chat";
             case "userId" -> user(side);
             case "tokenId" -> token(side, principal);
             default -> throw new IllegalArgumentException("No fixture for path variable {" + name + "}");

@@ -2,6 +2,7 @@ package dev.tollgate.gateway.redis;
 
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
+import dev.tollgate.model.config.ConfigChange;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,10 @@ public final class PublishedConfig {
      * model name). They live here, beside the relay, so every cache of published configuration can ignore them
      * without depending on the response cache.
      */
-    public static final String CACHE_PURGE = "cache";
+    public static final String CACHE_PURGE = ConfigChange.CACHE_PURGE;
 
     /** See {@link #CACHE_PURGE}. */
-    public static final String CACHE_ROUTE_PURGE = "cache-route";
+    public static final String CACHE_ROUTE_PURGE = ConfigChange.CACHE_ROUTE_PURGE;
 
     private static final Logger log = LoggerFactory.getLogger(PublishedConfig.class);
 

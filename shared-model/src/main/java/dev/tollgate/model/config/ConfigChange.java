@@ -15,4 +15,10 @@ public record ConfigChange(String kind, String id) {
     public static final String TENANT = "tenant";
     public static final String ROUTE = "route";
     public static final String ALL = "all";
+
+    /** Drop every cached answer of one tenant; {@code id} is the tenant's id. Nothing is republished. */
+    public static final String CACHE_PURGE = "cache";
+
+    /** Drop every cached answer of one public model, in every tenant; {@code id} is the model's public name. */
+    public static final String CACHE_ROUTE_PURGE = "cache-route";
 }
