@@ -17,6 +17,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -25,6 +26,16 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** The firewall's refusals (control characters or encoded separators in the URL) answer in problem details too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "The request URL or headers contain characters that are not allowed.",
+                Map.of());
+    }
 
     @Bean
     @Order(1)

@@ -58,6 +58,19 @@ class CachePurgeIntegrationTests extends AdminIntegrationTest {
                 .contentTypeCompatibleWith("application/problem+json");
     }
 
+    @Test
+    void aUrlTheFirewallRefusesIsAnsweredWithProblemDetails() {
+        post("/api/v1/models/%09bad/cache/purge", Map.of())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/problem+json")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400);
+    }
+
     // Subscribes on the channel the gateways listen to, runs the call, and returns what was announced meanwhile.
     private static List<Map<?, ?>> listenWhile(Runnable call) throws InterruptedException {
         List<Map<?, ?>> heard = new CopyOnWriteArrayList<>();

@@ -14,6 +14,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +31,16 @@ class SecurityConfiguration {
         Clock clock = Clock.systemUTC();
         return new BearerAuthenticationManager(
                 new ApiTokens(redis, clock, properties), new ConsoleTokens(redis, clock, properties));
+    }
+
+    /** The firewall's refusals (control characters or encoded separators in the URL) answer in problem details too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges() {
+        return (exchange, rejected) -> ProblemResponses.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "The request URL or headers contain characters that are not allowed.",
+                null);
     }
 
     @Bean

@@ -105,6 +105,17 @@ class AccessIntegrationTests {
     }
 
     @Test
+    void answersAUrlTheFirewallRefusesWithProblemDetails() {
+        client.get()
+                .uri("/api/v1/reports/chargeback%09")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/problem+json");
+    }
+
+    @Test
     void leavesHealthOpen() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
