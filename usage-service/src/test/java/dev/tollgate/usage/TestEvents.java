@@ -51,7 +51,9 @@ public final class TestEvents {
                 false,
                 0,
                 costCenter,
-                cost == null ? "model_not_priced" : null);
+                cost == null ? "model_not_priced" : null,
+                null,
+                null);
     }
 
     /** A priced request with no end user, cost center or tags. */

@@ -32,7 +32,7 @@ final class VariableValues {
                 errors.put("variables." + variable.name(), problem);
             } else {
                 // An optional variable without value or default renders as nothing.
-                texts.put(variable.name(), value == null ? "" : text(value));
+                texts.put(variable.name(), value == null ? "" : PromptVariable.text(value));
             }
         }
         if (!errors.isEmpty()) {
@@ -46,17 +46,7 @@ final class VariableValues {
         if (value == null) {
             return variable.required() ? "is required" : null;
         }
-        return matches(variable.type(), value) ? null : "must be " + article(variable.type());
-    }
-
-    static boolean matches(String type, Object value) {
-        return switch (type) {
-            case "string" -> value instanceof String;
-            case "number" -> value instanceof Number;
-            case "integer" -> isInteger(value);
-            case "boolean" -> value instanceof Boolean;
-            default -> false;
-        };
+        return variable.accepts(value) ? null : "must be " + variable.describedType();
     }
 
     /**
@@ -78,29 +68,5 @@ final class VariableValues {
         } catch (NumberFormatException notANumber) {
             return text;
         }
-    }
-
-    private static boolean isInteger(Object value) {
-        return switch (value) {
-            case Integer i -> true;
-            case Long l -> true;
-            case BigInteger b -> true;
-            case Short s -> true;
-            case BigDecimal decimal -> decimal.stripTrailingZeros().scale() <= 0;
-            default -> false;
-        };
-    }
-
-    private static String text(Object value) {
-        return switch (value) {
-            case Double d -> new BigDecimal(d.toString()).toPlainString();
-            case Float f -> new BigDecimal(f.toString()).toPlainString();
-            case BigDecimal decimal -> decimal.toPlainString();
-            default -> String.valueOf(value);
-        };
-    }
-
-    private static String article(String type) {
-        return "integer".equals(type) ? "an integer" : "a " + type;
     }
 }

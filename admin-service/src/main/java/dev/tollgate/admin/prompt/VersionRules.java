@@ -1,6 +1,7 @@
 package dev.tollgate.admin.prompt;
 
 import dev.tollgate.admin.system.AdminException;
+import dev.tollgate.model.prompt.Placeholders;
 import dev.tollgate.model.prompt.PromptMessage;
 import dev.tollgate.model.prompt.PromptVariable;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ final class VersionRules {
     /** The placeholder names the messages use that no variable declares, in order of first use. */
     static Set<String> undeclared(List<PromptMessage> messages, List<PromptVariable> variables) {
         Set<String> names = new LinkedHashSet<>();
-        messages.forEach(message -> names.addAll(PromptRenderer.placeholders(message.content())));
+        messages.forEach(message -> names.addAll(Placeholders.in(message.content())));
         variables.forEach(variable -> names.remove(variable.name()));
         return names;
     }
@@ -72,15 +73,14 @@ final class VersionRules {
             PromptVariable variable = variables.get(i);
             String field = "variables[" + i + "]";
             if (form.variables().get(i).name() == null
-                    || !PromptRenderer.NAME.matcher(variable.name()).matches()) {
+                    || !Placeholders.NAME.matcher(variable.name()).matches()) {
                 errors.put(field + ".name", "must be a letter or _ followed by letters, digits or _");
             } else if (!seen.add(variable.name())) {
                 errors.put(field + ".name", "repeats " + variable.name());
             }
             if (!TYPES.contains(variable.type())) {
                 errors.put(field + ".type", "must be one of " + String.join(", ", TYPES));
-            } else if (variable.defaultValue() != null
-                    && !VariableValues.matches(variable.type(), variable.defaultValue())) {
+            } else if (variable.defaultValue() != null && !variable.accepts(variable.defaultValue())) {
                 errors.put(field + ".default", "must be of type " + variable.type());
             }
             if (variable.required() && variable.defaultValue() != null) {

@@ -5,6 +5,7 @@ import dev.tollgate.admin.audit.AuditLog;
 import dev.tollgate.admin.publish.ConfigPublisher;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.system.AdminException;
+import dev.tollgate.model.prompt.Placeholders;
 import dev.tollgate.model.prompt.PromptMessage;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class VersionService {
     static RenderedPrompt render(VersionView version, Map<String, @Nullable Object> values) {
         Map<String, String> texts = VariableValues.resolve(version.variables(), values);
         List<PromptMessage> messages = version.messages().stream()
-                .map(message -> new PromptMessage(message.role(), PromptRenderer.render(message.content(), texts)))
+                .map(message -> new PromptMessage(message.role(), Placeholders.render(message.content(), texts)))
                 .toList();
         return new RenderedPrompt(version.version(), version.model(), version.parameters(), messages);
     }

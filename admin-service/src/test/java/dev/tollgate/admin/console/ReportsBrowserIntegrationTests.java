@@ -232,6 +232,8 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
                 false,
                 0,
                 "cc-browser",
+                null,
+                null,
                 null);
     }
 

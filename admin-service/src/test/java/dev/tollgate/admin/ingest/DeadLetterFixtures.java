@@ -48,6 +48,8 @@ public final class DeadLetterFixtures {
                 false,
                 0,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -6,6 +6,7 @@ import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.ChatMessage;
+import dev.tollgate.model.prompt.Placeholders;
 import dev.tollgate.model.prompt.PromptMessage;
 import dev.tollgate.model.prompt.PublishedPrompt;
 import dev.tollgate.model.prompt.TemplateSnapshot;
@@ -60,7 +61,7 @@ public final class PromptTemplates {
     private static ChatMessage rendered(
             TemplateSnapshot snapshot, PublishedPrompt prompt, PromptMessage message, Map<String, String> texts) {
         try {
-            return ChatMessage.of(message.role(), TemplateRenderer.render(message.content(), texts));
+            return ChatMessage.of(message.role(), Placeholders.render(message.content(), texts));
         } catch (IllegalArgumentException undeclared) {
             // The control plane refuses to publish such a version; one that slipped through is its fault, not yours.
             throw GatewayException.upstream(

@@ -32,7 +32,7 @@ final class TemplateVariables {
         for (PromptVariable variable : declared) {
             Object value = given.get(variable.name()) != null ? given.get(variable.name()) : variable.defaultValue();
             check(template, variable, value);
-            texts.put(variable.name(), value == null ? "" : text(value));
+            texts.put(variable.name(), value == null ? "" : PromptVariable.text(value));
         }
         return texts;
     }
@@ -72,43 +72,9 @@ final class TemplateVariables {
         if (value == null && variable.required()) {
             throw invalid(name, "The prompt template '%s' requires the variable '%s'.".formatted(template, name));
         }
-        if (value != null && !matches(variable.type(), value)) {
-            throw invalid(name, "The variable '%s' must be %s.".formatted(name, article(variable.type())));
+        if (value != null && !variable.accepts(value)) {
+            throw invalid(name, "The variable '%s' must be %s.".formatted(name, variable.describedType()));
         }
-    }
-
-    private static boolean matches(String type, Object value) {
-        return switch (type) {
-            case "string" -> value instanceof String;
-            case "number" -> value instanceof Number;
-            case "integer" -> isInteger(value);
-            case "boolean" -> value instanceof Boolean;
-            default -> false;
-        };
-    }
-
-    private static boolean isInteger(Object value) {
-        return switch (value) {
-            case Integer i -> true;
-            case Long l -> true;
-            case BigInteger b -> true;
-            case Short s -> true;
-            case BigDecimal decimal -> decimal.stripTrailingZeros().scale() <= 0;
-            default -> false;
-        };
-    }
-
-    private static String text(Object value) {
-        return switch (value) {
-            case Double d -> new BigDecimal(d.toString()).toPlainString();
-            case Float f -> new BigDecimal(f.toString()).toPlainString();
-            case BigDecimal decimal -> decimal.toPlainString();
-            default -> String.valueOf(value);
-        };
-    }
-
-    private static String article(String type) {
-        return "integer".equals(type) ? "an integer" : "a " + type;
     }
 
     private static GatewayException invalid(String name, String message) {

@@ -2,6 +2,8 @@ package dev.tollgate.model.prompt;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +19,45 @@ public record PromptVariable(
         String name,
         String type,
         boolean required,
-        @JsonProperty("default") @Nullable Object defaultValue) {}
+        @JsonProperty("default") @Nullable Object defaultValue) {
+
+    /**
+     * Whether {@code value} (as JSON reads it) is of this variable's type. The console and the gateway both check
+     * values with it, so a template that previews also renders.
+     */
+    public boolean accepts(Object value) {
+        return switch (type) {
+            case "string" -> value instanceof String;
+            case "number" -> value instanceof Number;
+            case "integer" -> isInteger(value);
+            case "boolean" -> value instanceof Boolean;
+            default -> false;
+        };
+    }
+
+    /** The type as an error message names it: {@code a string}, {@code an integer}. */
+    public String describedType() {
+        return "integer".equals(type) ? "an integer" : "a " + type;
+    }
+
+    /** {@code value} as the text substituted for its placeholder; numbers in plain notation, never {@code 1.0E7}. */
+    public static String text(Object value) {
+        return switch (value) {
+            case Double d -> new BigDecimal(d.toString()).toPlainString();
+            case Float f -> new BigDecimal(f.toString()).toPlainString();
+            case BigDecimal decimal -> decimal.toPlainString();
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static boolean isInteger(Object value) {
+        return switch (value) {
+            case Integer i -> true;
+            case Long l -> true;
+            case BigInteger b -> true;
+            case Short s -> true;
+            case BigDecimal decimal -> decimal.stripTrailingZeros().scale() <= 0;
+            default -> false;
+        };
+    }
+}

@@ -40,6 +40,8 @@ class UsageRecordedTests {
                 true,
                 0,
                 "cc-search",
+                null,
+                null,
                 null);
     }
 
@@ -92,6 +94,8 @@ class UsageRecordedTests {
                 null,
                 false,
                 0,
+                null,
+                null,
                 null,
                 null);
 

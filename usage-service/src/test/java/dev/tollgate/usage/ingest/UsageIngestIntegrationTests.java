@@ -251,7 +251,9 @@ class UsageIngestIntegrationTests {
                 true,
                 0,
                 "cc-42 Forschung",
-                priced ? null : "model_not_found");
+                priced ? null : "model_not_found",
+                null,
+                null);
     }
 
     private static StreamEntryID publish(UsageRecorded event) {

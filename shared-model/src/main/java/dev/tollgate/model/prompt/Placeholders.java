@@ -1,4 +1,4 @@
-package dev.tollgate.admin.prompt;
+package dev.tollgate.model.prompt;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  * each placeholder is replaced by its value as text and the scan continues <em>after</em> the placeholder in the
  * template, so a value is never scanned again; a value of {@code {{secret}}} stays exactly that. Braces around
  * anything that is not a variable name are kept as written. No template engine, so there is nothing to inject.
+ *
+ * <p>The console's preview and the gateway must render a template identically, which is why this one rule lives in
+ * the shared contract rather than once in each service.
  */
-final class PromptRenderer {
+public final class Placeholders {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /** What a variable's name may be. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    private PromptRenderer() {}
+    private Placeholders() {}
 
     /** The distinct placeholder names in {@code text}, in order of first use. */
-    static Set<String> placeholders(String text) {
+    public static Set<String> in(String text) {
         Set<String> names = new LinkedHashSet<>();
         scan(text, name -> {
             names.add(name);
@@ -28,8 +32,12 @@ final class PromptRenderer {
         return names;
     }
 
-    /** {@code text} with every placeholder replaced; every name must be in {@code values}. */
-    static String render(String text, Map<String, String> values) {
+    /**
+     * {@code text} with every placeholder replaced.
+     *
+     * @throws IllegalArgumentException when a placeholder's name is not in {@code values}
+     */
+    public static String render(String text, Map<String, String> values) {
         return scan(text, name -> {
             String value = values.get(name);
             if (value == null) {
