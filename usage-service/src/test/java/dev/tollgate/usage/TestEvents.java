@@ -53,6 +53,8 @@ public final class TestEvents {
                 costCenter,
                 cost == null ? "model_not_priced" : null,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -234,6 +234,8 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
                 "cc-browser",
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

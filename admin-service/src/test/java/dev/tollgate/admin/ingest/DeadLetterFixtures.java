@@ -50,6 +50,8 @@ public final class DeadLetterFixtures {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -154,7 +154,9 @@ public final class UsageLedger {
                 context.costCenter(),
                 outcome.errorCode(),
                 call.template(),
-                cache);
+                cache,
+                null,
+                null);
     }
 
     private static String errorCode(Throwable failure) {

@@ -3,6 +3,7 @@ package dev.tollgate.model.usage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -40,12 +41,14 @@ import org.jspecify.annotations.Nullable;
  * @param latencyMs from request start to the event
  * @param ttftMs time to the first streamed event; {@code null} when not streaming or nothing was streamed
  * @param stream whether the caller asked for a stream
- * @param retries upstream retries made (always 0 until retries arrive)
+ * @param retries upstream attempts made after the first, on every model tried (the requested one and its fallbacks)
  * @param costCenter the tenant's cost center when the request was made, {@code null} when it has none
  * @param errorCode the OpenAI-style error code the caller got, such as {@code budget_exceeded} or
  *     {@code rate_limit_exceeded}; {@code null} on success
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
  * @param cache how the gateway's response cache answered, {@code null} when it did not (a miss, or not cacheable)
+ * @param routing the fallbacks a request took, {@code null} when its requested model answered (or it was never routed)
+ * @param guardrail what the guardrails decided, {@code null} when no policy matched anything
  */
 public record UsageRecorded(
         int schemaVersion,
@@ -77,7 +80,9 @@ public record UsageRecorded(
         @Nullable String costCenter,
         @Nullable String errorCode,
         @Nullable TemplateUse template,
-        @Nullable CacheUse cache) {
+        @Nullable CacheUse cache,
+        @Nullable RoutingUse routing,
+        @Nullable GuardrailUse guardrail) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -127,6 +132,14 @@ public record UsageRecorded(
             fields.put("cache_hit", cache.kind());
             fields.put("cache_saved_usd", cache.savedUsd().toPlainString());
         }
+        if (routing != null) {
+            fields.put("fallbacks", String.valueOf(routing.fallbacks()));
+            putIfPresent(fields, "served_model", routing.servedModel());
+        }
+        if (guardrail != null) {
+            fields.put("guardrail_action", guardrail.action());
+            fields.put("guardrail_hits", String.join(",", guardrail.hits()));
+        }
         new TreeMap<>(tags).forEach((name, value) -> fields.put(TAG_PREFIX + name, value));
         return fields;
     }
@@ -174,7 +187,9 @@ public record UsageRecorded(
                 in.optional("cost_center"),
                 in.optional("error_code"),
                 templateIn(in),
-                cacheIn(in));
+                cacheIn(in),
+                routingIn(in),
+                guardrailIn(in));
     }
 
     /**
@@ -195,6 +210,41 @@ public record UsageRecorded(
      * @param savedUsd what the request would have cost at the price in force
      */
     public record CacheUse(String kind, BigDecimal savedUsd) {}
+
+    /**
+     * How a request moved to fallback models.
+     *
+     * @param fallbacks fallback models tried, the one that answered included
+     * @param servedModel the public model whose deployment answered, {@code null} when none did
+     */
+    public record RoutingUse(int fallbacks, @Nullable String servedModel) {}
+
+    /**
+     * What the guardrails decided for a request. Never the text that matched: only which detectors did.
+     *
+     * @param action the strongest action taken: {@code logged}, {@code redacted} or {@code blocked}
+     * @param hits the detectors that matched, such as {@code pii.email} or {@code injection}, each once
+     */
+    public record GuardrailUse(String action, List<String> hits) {
+
+        public GuardrailUse {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    private static @Nullable RoutingUse routingIn(Fields in) {
+        Integer fallbacks = in.optional("fallbacks", Integer::valueOf);
+        return fallbacks == null ? null : new RoutingUse(fallbacks, in.optional("served_model"));
+    }
+
+    private static @Nullable GuardrailUse guardrailIn(Fields in) {
+        String action = in.optional("guardrail_action");
+        if (action == null) {
+            return null;
+        }
+        String hits = in.optional("guardrail_hits");
+        return new GuardrailUse(action, hits == null || hits.isEmpty() ? List.of() : List.of(hits.split(",")));
+    }
 
     private static @Nullable CacheUse cacheIn(Fields in) {
         String kind = in.optional("cache_hit");

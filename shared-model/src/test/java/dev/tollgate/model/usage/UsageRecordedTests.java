@@ -42,6 +42,8 @@ class UsageRecordedTests {
                 "cc-search",
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -52,6 +54,54 @@ class UsageRecordedTests {
         UsageRecorded read = UsageRecorded.fromFields(event.toFields());
 
         assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void roundTripsFallbacksAndGuardrailDecisions() {
+        UsageRecorded plain = pricedStream();
+        UsageRecorded event = new UsageRecorded(
+                plain.schemaVersion(),
+                plain.eventId(),
+                plain.requestId(),
+                plain.timestamp(),
+                plain.tenantId(),
+                plain.keyId(),
+                plain.endUser(),
+                plain.tags(),
+                plain.requestedModel(),
+                plain.deploymentId(),
+                plain.provider(),
+                plain.upstreamModel(),
+                plain.promptTokens(),
+                plain.completionTokens(),
+                plain.cachedTokens(),
+                plain.reasoningTokens(),
+                plain.tokensEstimated(),
+                plain.costUsd(),
+                plain.priceVersion(),
+                plain.priced(),
+                plain.status(),
+                plain.httpStatus(),
+                plain.latencyMs(),
+                plain.ttftMs(),
+                plain.stream(),
+                3,
+                plain.costCenter(),
+                plain.errorCode(),
+                plain.template(),
+                plain.cache(),
+                new UsageRecorded.RoutingUse(1, "claude-fallback"),
+                new UsageRecorded.GuardrailUse("redacted", java.util.List.of("pii.email", "pii.phone")));
+
+        Map<String, String> fields = event.toFields();
+
+        assertThat(fields)
+                .containsEntry("retries", "3")
+                .containsEntry("fallbacks", "1")
+                .containsEntry("served_model", "claude-fallback")
+                .containsEntry("guardrail_action", "redacted")
+                .containsEntry("guardrail_hits", "pii.email,pii.phone");
+        assertThat(UsageRecorded.fromFields(fields)).isEqualTo(event);
     }
 
     @Test
@@ -94,6 +144,8 @@ class UsageRecordedTests {
                 null,
                 false,
                 0,
+                null,
+                null,
                 null,
                 null,
                 null,

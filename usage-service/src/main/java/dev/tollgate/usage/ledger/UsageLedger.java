@@ -51,7 +51,35 @@ public class UsageLedger {
             new Column("stream", "boolean", event -> String.valueOf(event.stream())),
             new Column("retries", "integer", event -> String.valueOf(event.retries())),
             new Column("cost_center", "text", UsageRecorded::costCenter),
-            new Column("error_code", "text", UsageRecorded::errorCode));
+            new Column("error_code", "text", UsageRecorded::errorCode),
+            new Column(
+                    "template_name",
+                    "text",
+                    event -> event.template() == null ? null : event.template().name()),
+            new Column("template_version", "integer", UsageLedger::templateVersion),
+            new Column(
+                    "template_label",
+                    "text",
+                    event -> event.template() == null ? null : event.template().label()),
+            new Column(
+                    "cache_hit",
+                    "text",
+                    event -> event.cache() == null ? null : event.cache().kind()),
+            new Column(
+                    "cache_saved_usd",
+                    "numeric",
+                    event -> event.cache() == null ? null : plain(event.cache().savedUsd())),
+            new Column("fallbacks", "integer", UsageLedger::fallbacks),
+            new Column(
+                    "served_model",
+                    "text",
+                    event -> event.routing() == null ? null : event.routing().servedModel()),
+            new Column(
+                    "guardrail_action",
+                    "text",
+                    event ->
+                            event.guardrail() == null ? null : event.guardrail().action()),
+            new Column("guardrail_hits", "text[]", UsageLedger::guardrailHits));
 
     private static final String APPEND = LedgerSql.append(COLUMNS);
 
@@ -90,6 +118,21 @@ public class UsageLedger {
             throws SQLException {
         String[] values = events.stream().map(column.value()).toArray(String[]::new);
         return connection.createArrayOf("text", values);
+    }
+
+    private static @Nullable String templateVersion(UsageRecorded event) {
+        return event.template() == null ? null : String.valueOf(event.template().version());
+    }
+
+    private static @Nullable String fallbacks(UsageRecorded event) {
+        return event.routing() == null ? null : String.valueOf(event.routing().fallbacks());
+    }
+
+    // A Postgres array literal: detector names are [a-z0-9._-], so they need no quoting.
+    private static @Nullable String guardrailHits(UsageRecorded event) {
+        return event.guardrail() == null
+                ? null
+                : "{" + String.join(",", event.guardrail().hits()) + "}";
     }
 
     private static @Nullable String plain(@Nullable BigDecimal amount) {

@@ -253,6 +253,8 @@ class UsageIngestIntegrationTests {
                 "cc-42 Forschung",
                 priced ? null : "model_not_found",
                 null,
+                null,
+                null,
                 null);
     }
 
