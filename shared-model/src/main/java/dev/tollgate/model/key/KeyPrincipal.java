@@ -2,6 +2,7 @@ package dev.tollgate.model.key;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tollgate.model.route.CacheSettings;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code active} or {@code revoked}
  * @param expiresAt when the key stops working, {@code null} for never
  * @param secretValidUntil end of this secret's grace period after a rotation, {@code null} for the current secret
+ * @param cache how the response cache treats this key's requests, over its route's settings; {@code null} for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KeyPrincipal(
@@ -34,10 +36,39 @@ public record KeyPrincipal(
         @JsonProperty("max_tokens") @Nullable Integer maxTokens,
         String status,
         @JsonProperty("expires_at") @Nullable Instant expiresAt,
-        @JsonProperty("secret_valid_until") @Nullable Instant secretValidUntil) {
+        @JsonProperty("secret_valid_until") @Nullable Instant secretValidUntil,
+        @Nullable CacheSettings cache) {
 
     public static final String ACTIVE = "active";
     public static final String ALL_MODELS = "*";
+
+    /** A key without cache settings of its own. */
+    public KeyPrincipal(
+            String keyId,
+            String tenantId,
+            String name,
+            String prefix,
+            List<String> allowedModels,
+            @Nullable Integer rpmLimit,
+            @Nullable Integer tpmLimit,
+            @Nullable Integer maxTokens,
+            String status,
+            @Nullable Instant expiresAt,
+            @Nullable Instant secretValidUntil) {
+        this(
+                keyId,
+                tenantId,
+                name,
+                prefix,
+                allowedModels,
+                rpmLimit,
+                tpmLimit,
+                maxTokens,
+                status,
+                expiresAt,
+                secretValidUntil,
+                null);
+    }
 
     /** Whether the key may be used at {@code now}: active, not expired, and its secret not past its grace period. */
     public boolean usableAt(Instant now) {

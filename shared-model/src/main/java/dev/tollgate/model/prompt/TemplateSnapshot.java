@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param tenantId the owning tenant; {@code null} for a platform-wide template
  * @param versions every published version, ascending; each is immutable
  * @param labels label (such as {@code production}) → the version it points at
+ * @param splits label → versions sharing its traffic by weight (A/B tests of prompts); a label listed here is
+ *     served by a weighted draw among its versions instead of its single {@code labels} version, which stays the
+ *     version shown as the label's main one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TemplateSnapshot(
@@ -21,4 +24,29 @@ public record TemplateSnapshot(
         String name,
         @JsonProperty("tenant_id") @Nullable String tenantId,
         List<PublishedPrompt> versions,
-        Map<String, Integer> labels) {}
+        Map<String, Integer> labels,
+        Map<String, List<LabelSplit>> splits) {
+
+    public TemplateSnapshot {
+        splits = splits == null ? Map.of() : Map.copyOf(splits);
+    }
+
+    /** A snapshot whose labels each point at one version. */
+    public TemplateSnapshot(
+            String templateId,
+            String name,
+            @Nullable String tenantId,
+            List<PublishedPrompt> versions,
+            Map<String, Integer> labels) {
+        this(templateId, name, tenantId, versions, labels, Map.of());
+    }
+
+    /**
+     * One version's share of a label's traffic.
+     *
+     * @param version a published version
+     * @param weight its share relative to the other versions of the label, at least 1
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LabelSplit(int version, int weight) {}
+}

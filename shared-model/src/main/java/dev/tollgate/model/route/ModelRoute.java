@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param retry how often a failed attempt is retried on this model's deployments; {@code null} for the gateway's
  *     default
  * @param fallbacks other public models tried in order when this one fails in a way a fallback lists; empty for none
+ * @param cache how the response cache treats this model's requests; {@code null} for the gateway's settings
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelRoute(
@@ -25,7 +26,8 @@ public record ModelRoute(
         String strategy,
         List<Deployment> deployments,
         @Nullable RetryPolicy retry,
-        List<Fallback> fallbacks) {
+        List<Fallback> fallbacks,
+        @Nullable CacheSettings cache) {
 
     public static final String PRIORITY = "priority";
     public static final String WEIGHTED = "weighted";
@@ -43,6 +45,6 @@ public record ModelRoute(
 
     /** A route with the gateway's default retries and no fallbacks. */
     public ModelRoute(String name, String strategy, List<Deployment> deployments) {
-        this(name, strategy, deployments, null, List.of());
+        this(name, strategy, deployments, null, List.of(), null);
     }
 }
