@@ -252,19 +252,51 @@ public final class ControlPlane implements AutoCloseable {
             String upstreamModel,
             Map<String, String> settings,
             List<PriceVersion> prices) {
+        route(new ModelRoute(
+                model,
+                ModelRoute.PRIORITY,
+                List.of(deployment(type, baseUrl, apiKey, upstreamModel, settings, 1, 0, prices))));
+    }
+
+    /**
+     * A deployment whose provider credential is sealed as the admin service seals it, to publish with
+     * {@link #route(ModelRoute)}.
+     *
+     * @param type the provider type, such as {@code openai} or {@code anthropic}
+     * @param baseUrl the provider's base URL, or {@code null} for the type's public endpoint
+     * @param apiKey the provider key, or {@code null} for none
+     * @param upstreamModel the model name the upstream is sent
+     * @param settings provider settings such as {@code api_version}
+     * @param weight its share under the weighted strategy
+     * @param priority its place under the priority strategy, lowest first
+     * @param prices its price versions
+     */
+    public Deployment deployment(
+            String type,
+            @Nullable String baseUrl,
+            @Nullable String apiKey,
+            String upstreamModel,
+            Map<String, String> settings,
+            int weight,
+            int priority,
+            List<PriceVersion> prices) {
         ProviderSnapshot provider = new ProviderSnapshot(
-                unique("provider"),
+                unique("provider" + counter.incrementAndGet()),
                 "test provider",
                 type,
                 baseUrl,
                 settings,
                 apiKey == null ? null : sealer.seal(apiKey));
-        Deployment deployment =
-                new Deployment(unique("deployment" + counter.incrementAndGet()), provider, upstreamModel, 1, 0, prices);
-        write(ConfigKeys.route(model), new ModelRoute(model, "priority", List.of(deployment)));
-        redis.sadd(ConfigKeys.ROUTES, model);
-        routes.add(model);
-        announce(ConfigChange.ROUTE, model);
+        return new Deployment(
+                unique("deployment" + counter.incrementAndGet()), provider, upstreamModel, weight, priority, prices);
+    }
+
+    /** Publishes {@code route} as it is, replacing any route of its name, and announces it. */
+    public void route(ModelRoute route) {
+        write(ConfigKeys.route(route.name()), route);
+        redis.sadd(ConfigKeys.ROUTES, route.name());
+        routes.add(route.name());
+        announce(ConfigChange.ROUTE, route.name());
     }
 
     /** Publishes a prompt template under its tenant (platform-wide when it has none), replacing it, and announces it. */
