@@ -3,7 +3,8 @@ package dev.tollgate.gateway.api;
 import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.cache.CachePlan;
 import dev.tollgate.gateway.provider.CallContext;
-import dev.tollgate.gateway.provider.ProviderClient;
+import dev.tollgate.gateway.routing.AttemptTrace;
+import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.usage.MeteredCall;
 import dev.tollgate.gateway.usage.UsageHold;
 import dev.tollgate.model.openai.ChatCompletionRequest;
@@ -14,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * A chat request routed to its provider and metered.
  *
  * @param request the validated request
- * @param provider the provider that serves its model
+ * @param route the deployments that may serve its model, and its retries and fallbacks
  * @param context what the provider may know of the call
  * @param metered its usage so far, prompt tokens counted
  * @param exchange the HTTP exchange, for metrics
@@ -23,7 +24,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 record ChatCall(
         ChatCompletionRequest request,
-        ProviderClient provider,
+        Route route,
         CallContext context,
         MeteredCall metered,
         ServerWebExchange exchange,
@@ -32,16 +33,21 @@ record ChatCall(
 
     /** The call with its request replaced, such as with the key's output cap applied. */
     ChatCall withRequest(ChatCompletionRequest changed) {
-        return new ChatCall(changed, provider, context, metered, exchange, caller, cache);
+        return new ChatCall(changed, route, context, metered, exchange, caller, cache);
     }
 
     /** The call admitted, holding what admission reserved until its usage event is written. */
     ChatCall holding(UsageHold hold) {
-        return new ChatCall(request, provider, context, metered.holding(hold), exchange, caller, cache);
+        return new ChatCall(request, route, context, metered.holding(hold), exchange, caller, cache);
+    }
+
+    /** Its upstream attempts, which the routing step started. */
+    AttemptTrace attempts() {
+        return java.util.Objects.requireNonNull(metered.attempts(), "a routed call has its attempts");
     }
 
     /** The call with nothing stored for it, such as when its request was changed for its key only. */
     ChatCall uncached() {
-        return new ChatCall(request, provider, context, metered, exchange, caller, null);
+        return new ChatCall(request, route, context, metered, exchange, caller, null);
     }
 }

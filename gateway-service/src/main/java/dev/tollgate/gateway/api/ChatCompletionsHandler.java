@@ -9,11 +9,11 @@ import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
+import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
 import dev.tollgate.gateway.template.PromptTemplates;
 import dev.tollgate.gateway.template.RenderedRequest;
-import dev.tollgate.gateway.usage.Billing;
 import dev.tollgate.gateway.usage.TokenMeter;
 import dev.tollgate.gateway.usage.Tokens;
 import dev.tollgate.gateway.usage.UsageLedger;
@@ -49,6 +49,7 @@ class ChatCompletionsHandler {
     private final ChatAdmission admission;
     private final PromptTemplates templates;
     private final ResponseCache cache;
+    private final ChatUpstream upstream;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -61,7 +62,8 @@ class ChatCompletionsHandler {
             UsageLedger ledger,
             ChatAdmission admission,
             PromptTemplates templates,
-            ResponseCache cache) {
+            ResponseCache cache,
+            ChatUpstream upstream) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -73,6 +75,7 @@ class ChatCompletionsHandler {
         this.admission = admission;
         this.templates = templates;
         this.cache = cache;
+        this.upstream = upstream;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
@@ -107,18 +110,17 @@ class ChatCompletionsHandler {
         metrics.routed(
                 call.exchange(),
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
-        int prompt = meter.prompt(call.request(), route.upstreamModel());
-        var metered = call.metered().routed(Billing.of(route), prompt);
+        int prompt = meter.prompt(call.request(), route.primary().upstreamModel());
+        var metered = call.metered().routed(route, prompt, new AttemptTrace());
         CachePlan plan = cache.plan(
                 call.exchange().getRequest().getHeaders(),
                 call.request(),
                 call.caller().key().tenantId(),
                 call.caller().key().keyId(),
                 route.model(),
-                route.deploymentId(),
-                route.upstreamModel());
-        return new ChatCall(
-                call.request(), route.client(), call.context(), metered, call.exchange(), call.caller(), plan);
+                route.cacheIdentity(),
+                route.model());
+        return new ChatCall(call.request(), route, call.context(), metered, call.exchange(), call.caller(), plan);
     }
 
     // A hit skips admission: it spends none of the key's rate or tokens and holds nothing on a budget.
@@ -157,14 +159,14 @@ class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> answer(ChatCall call) {
-        return call.provider()
-                .complete(call.request(), call.context())
+        return upstream.complete(call)
                 .flatMap(completion -> settled(call, completion))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
                 .doOnCancel(() -> ledger.cancelled(call.metered(), promptOnly(call), null));
     }
 
     private Mono<ServerResponse> settled(ChatCall call, ChatCompletion completion) {
+        ServedBy.headers(call.exchange(), call.attempts());
         int counted = completion.usage() == null ? meter.completion(completion, upstreamModel(call)) : 0;
         Tokens tokens = Tokens.of(completion.usage(), call.metered().promptTokens(), counted);
         return ledger.settle(call.metered(), Outcome.success(tokens, null))
@@ -183,7 +185,7 @@ class ChatCompletionsHandler {
     }
 
     private static String upstreamModel(ChatCall call) {
-        var billing = call.metered().billing();
+        var billing = call.metered().servedBilling();
         return billing == null ? "" : billing.upstreamModel();
     }
 

@@ -44,18 +44,20 @@ class ChatStreams {
     private final GatewayMetrics metrics;
     private final UsageLedger ledger;
     private final ResponseCache cache;
+    private final ChatUpstream upstream;
 
-    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger, ResponseCache cache) {
+    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger, ResponseCache cache, ChatUpstream upstream) {
         this.sse = sse;
         this.metrics = metrics;
         this.ledger = ledger;
         this.cache = cache;
+        this.upstream = upstream;
     }
 
     Mono<ServerResponse> respond(ChatCall call) {
         StreamTally tally = ledger.tally(call.metered());
         StreamRecording recording = new StreamRecording();
-        Flux<byte[]> events = call.provider().stream(call.request(), call.context())
+        Flux<byte[]> events = upstream.stream(call)
                 .map(tally::observe)
                 .map(recording::observe)
                 .switchOnFirst((first, chunks) ->
@@ -92,6 +94,7 @@ class ChatStreams {
     private Flux<byte[]> relayed(
             ChatCall call, StreamTally tally, StreamRecording recording, Flux<ChatCompletionChunk> chunks) {
         metrics.firstToken(call.exchange());
+        ServedBy.headers(call.exchange(), call.attempts()); // before the first event commits the response
         return chunks.mapNotNull(chunk -> forCaller(call, chunk))
                 .map(sse::data)
                 .concatWith(kept(call, tally, recording))
@@ -140,7 +143,9 @@ class ChatStreams {
         if (first.isOnError()) {
             return chunks.map(sse::data);
         }
-        return Flux.error(ProviderErrors.invalidResponse(call.provider().provider(), "a stream without events", null));
+        var served = call.attempts().target();
+        String provider = served == null ? call.route().provider() : served.provider();
+        return Flux.error(ProviderErrors.invalidResponse(provider, "a stream without events", null));
     }
 
     private Mono<byte[]> failedMidway(ChatCall call, StreamTally tally, Throwable failure) {

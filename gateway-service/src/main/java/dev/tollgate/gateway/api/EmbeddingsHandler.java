@@ -8,9 +8,10 @@ import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
+import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
-import dev.tollgate.gateway.usage.Billing;
+import dev.tollgate.gateway.routing.UpstreamAttempts;
 import dev.tollgate.gateway.usage.MeteredCall;
 import dev.tollgate.gateway.usage.TokenMeter;
 import dev.tollgate.gateway.usage.Tokens;
@@ -19,6 +20,7 @@ import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.EmbeddingRequest;
 import dev.tollgate.model.openai.EmbeddingResponse;
 import dev.tollgate.model.usage.UsageRecorded;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -37,6 +39,7 @@ class EmbeddingsHandler {
     private final TokenMeter meter;
     private final UsageLedger ledger;
     private final Admitter admitter;
+    private final UpstreamAttempts attempts;
 
     EmbeddingsHandler(
             ApiKeys keys,
@@ -46,7 +49,8 @@ class EmbeddingsHandler {
             GatewayMetrics metrics,
             TokenMeter meter,
             UsageLedger ledger,
-            Admitter admitter) {
+            Admitter admitter,
+            UpstreamAttempts attempts) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -55,6 +59,7 @@ class EmbeddingsHandler {
         this.meter = meter;
         this.ledger = ledger;
         this.admitter = admitter;
+        this.attempts = attempts;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
@@ -85,8 +90,8 @@ class EmbeddingsHandler {
 
     private Routed routed(CallerRequest<EmbeddingRequest> call, Route route) {
         metrics.routed(call.exchange(), new CallTags(route.model(), route.provider(), false));
-        int input = meter.input(call.request(), route.upstreamModel());
-        return new Routed(call, route, call.metered().routed(Billing.of(route), input));
+        int input = meter.input(call.request(), route.primary().upstreamModel());
+        return new Routed(call, route, call.metered().routed(route, input, new AttemptTrace()));
     }
 
     // An embedding generates no output, so its input is its whole charge, to limits and budgets alike.
@@ -104,18 +109,23 @@ class EmbeddingsHandler {
 
     private Mono<ServerResponse> call(Routed call) {
         MeteredCall metered = call.metered();
-        return call.route()
-                .client()
-                .embed(call.request().request(), call.request().context())
-                .flatMap(response -> settled(metered, response))
+        return attempts.embed(
+                        call.route(),
+                        call.request().request(),
+                        call.request().context(),
+                        call.attempts(),
+                        target -> metered.costOn(target, 0))
+                .flatMap(response -> settled(call, response))
                 .onErrorResume(failure -> ledger.failed(metered, failure, true))
                 .doOnCancel(() -> ledger.cancelled(metered, Tokens.counted(metered.promptTokens(), 0), null));
     }
 
-    private Mono<ServerResponse> settled(MeteredCall metered, EmbeddingResponse response) {
+    private Mono<ServerResponse> settled(Routed call, EmbeddingResponse response) {
+        MeteredCall metered = call.metered();
         Tokens tokens = response.usage() == null || response.usage().promptTokens() == null
                 ? Tokens.counted(metered.promptTokens(), 0)
                 : new Tokens(response.usage().promptTokens(), 0, 0, 0, false);
+        ServedBy.headers(call.request().exchange(), call.attempts());
         return ledger.settle(metered, Outcome.success(tokens, null)).flatMap(event -> ok(response, event));
     }
 
@@ -132,5 +142,10 @@ class EmbeddingsHandler {
      * @param route where it goes
      * @param metered its usage so far, input tokens counted
      */
-    private record Routed(CallerRequest<EmbeddingRequest> request, Route route, MeteredCall metered) {}
+    private record Routed(CallerRequest<EmbeddingRequest> request, Route route, MeteredCall metered) {
+
+        AttemptTrace attempts() {
+            return Objects.requireNonNull(metered.attempts(), "a routed call has its attempts");
+        }
+    }
 }

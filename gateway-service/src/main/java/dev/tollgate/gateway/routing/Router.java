@@ -7,7 +7,6 @@ import dev.tollgate.gateway.provider.ModelCatalog;
 import dev.tollgate.model.openai.ModelList;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,11 +22,13 @@ public final class Router {
 
     private final PublishedRoutes published;
     private final ModelCatalog catalog;
+    private final DeploymentClients clients;
     private final long listedSince = Instant.now().getEpochSecond();
 
-    Router(PublishedRoutes published, ModelCatalog catalog) {
+    Router(PublishedRoutes published, ModelCatalog catalog, DeploymentClients clients) {
         this.published = published;
         this.catalog = catalog;
+        this.clients = clients;
     }
 
     /** The route for {@code model}, or a 404 {@code model_not_found}, or a 503 when routes cannot be read. */
@@ -36,6 +37,17 @@ public final class Router {
             return Mono.error(notFound(model));
         }
         return published.find(model).switchIfEmpty(Mono.fromSupplier(() -> staticRoute(model)));
+    }
+
+    /**
+     * The route of a model another route falls back to: the caller's key is not asked, since the route's owner chose
+     * it. Empty when the model is served nowhere here.
+     */
+    Mono<Route> resolve(String model) {
+        return published
+                .find(model)
+                .switchIfEmpty(Mono.justOrEmpty(catalog.staticRoute(model)
+                        .map(client -> clients.staticRoute(model, Target.ofStatic(model, client)))));
     }
 
     /** The models the caller may use that are also served here, in OpenAI's list shape. */
@@ -50,7 +62,7 @@ public final class Router {
 
     private Route staticRoute(String model) {
         return catalog.staticRoute(model)
-                .map(client -> new Route(model, client, client.provider(), null, model, List.of()))
+                .map(client -> clients.staticRoute(model, Target.ofStatic(model, client)))
                 .orElseThrow(() -> notFound(model));
     }
 

@@ -1,6 +1,6 @@
 package dev.tollgate.gateway.usage;
 
-import dev.tollgate.gateway.routing.Route;
+import dev.tollgate.gateway.routing.Target;
 import dev.tollgate.model.route.PriceVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +17,8 @@ public record Billing(@Nullable String deploymentId, String provider, String ups
 
     static final String MOCK = "mock";
 
-    public static Billing of(Route route) {
-        return new Billing(route.deploymentId(), route.provider(), route.upstreamModel(), route.prices());
+    public static Billing of(Target target) {
+        return new Billing(target.deploymentId(), target.provider(), target.upstreamModel(), target.prices());
     }
 
     /** The built-in mock is free by definition, whatever is or is not published for it. */

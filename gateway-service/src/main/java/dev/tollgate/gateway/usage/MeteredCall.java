@@ -1,7 +1,12 @@
 package dev.tollgate.gateway.usage;
 
+import dev.tollgate.gateway.routing.AttemptTrace;
+import dev.tollgate.gateway.routing.Route;
+import dev.tollgate.gateway.routing.Target;
 import dev.tollgate.model.usage.UsageRecorded.TemplateUse;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param requestedModel the public model name asked for; {@code null} when the body could not be read
  * @param endUser the body's {@code user}, else the {@code x-tollgate-user} header
  * @param stream whether a stream was asked for
- * @param billing where it was routed; {@code null} until routed
+ * @param billing the deployment it was planned against (its route's first); {@code null} until routed
  * @param promptTokens the gateway's count of the prompt, made before forwarding
  * @param hold what admission reserved for the request, released with its usage event
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
+ * @param candidates every deployment of its route, which may serve it; empty until routed
+ * @param attempts its upstream attempts as they happen; {@code null} until routed
  */
 public record MeteredCall(
         UsageContext context,
@@ -25,35 +32,65 @@ public record MeteredCall(
         @Nullable Billing billing,
         int promptTokens,
         UsageHold hold,
-        @Nullable TemplateUse template) {
+        @Nullable TemplateUse template,
+        List<Billing> candidates,
+        @Nullable AttemptTrace attempts) {
 
-    /** The request routed, with its prompt counted for the upstream's model. */
-    public MeteredCall routed(Billing billing, int promptTokens) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
+    public MeteredCall {
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The request routed, with its prompt counted for the route's first deployment's model. */
+    public MeteredCall routed(Route route, int promptTokens, AttemptTrace attempts) {
+        List<Billing> all = route.targets().stream().map(Billing::of).toList();
+        return new MeteredCall(
+                context, requestedModel, endUser, stream, all.getFirst(), promptTokens, hold, template, all, attempts);
     }
 
     /** The request admitted, holding what admission reserved until its event is written. */
     public MeteredCall holding(UsageHold hold) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
+        return new MeteredCall(
+                context, requestedModel, endUser, stream, billing, promptTokens, hold, template, candidates, attempts);
     }
 
     /**
-     * What {@code promptTokens} in and {@code completionTokens} out would cost at the price in force when this request
-     * started; zero when no price applies (the free mock, or an unpriced route, whose usage is marked unpriced).
+     * The deployment the request is billed on: the one whose attempt served it, or was tried last; the planned one
+     * before any attempt.
      */
-    public BigDecimal costOf(long promptTokens, long completionTokens) {
-        if (billing == null) {
-            return BigDecimal.ZERO;
-        }
-        return Prices.inForce(billing, context.startedAt())
-                .map(price -> Prices.cost(price, new Tokens(promptTokens, completionTokens, 0, 0, true)))
-                .orElse(BigDecimal.ZERO);
+    public @Nullable Billing servedBilling() {
+        Target served = attempts == null ? null : attempts.target();
+        return served != null ? Billing.of(served) : billing;
     }
 
-    /** The model name the tokenizer goes by: the upstream's, else the requested one. */
+    /**
+     * The most that {@code promptTokens} in and {@code completionTokens} out could cost on any deployment that may
+     * serve the request, at the prices in force when it started: what a budget holds. Zero when none is priced (the
+     * free mock, or unpriced routes, whose usage is marked unpriced).
+     */
+    public BigDecimal costOf(long promptTokens, long completionTokens) {
+        return (candidates.isEmpty() && billing != null ? List.of(billing) : candidates)
+                .stream()
+                        .map(candidate -> cost(candidate, promptTokens, completionTokens))
+                        .flatMap(Optional::stream)
+                        .max(BigDecimal::compareTo)
+                        .orElse(BigDecimal.ZERO);
+    }
+
+    /** What the request would cost on {@code target} with {@code completionTokens} out; {@code null} when unpriced. */
+    public @Nullable BigDecimal costOn(Target target, long completionTokens) {
+        return cost(Billing.of(target), promptTokens, completionTokens).orElse(null);
+    }
+
+    private Optional<BigDecimal> cost(Billing on, long promptTokens, long completionTokens) {
+        return Prices.inForce(on, context.startedAt())
+                .map(price -> Prices.cost(price, new Tokens(promptTokens, completionTokens, 0, 0, true)));
+    }
+
+    /** The model name the tokenizer goes by: the serving upstream's, else the requested one. */
     String meteredModel() {
-        if (billing != null) {
-            return billing.upstreamModel();
+        Billing served = servedBilling();
+        if (served != null) {
+            return served.upstreamModel();
         }
         return requestedModel == null ? "" : requestedModel;
     }

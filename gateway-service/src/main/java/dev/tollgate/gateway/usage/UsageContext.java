@@ -61,7 +61,16 @@ public record UsageContext(
             @Nullable String model, @Nullable String user, boolean stream, @Nullable TemplateUse template) {
         String endUser = UsageTags.bounded(user);
         return new MeteredCall(
-                this, model, endUser != null ? endUser : headerUser, stream, null, 0, UsageHold.NONE, template);
+                this,
+                model,
+                endUser != null ? endUser : headerUser,
+                stream,
+                null,
+                0,
+                UsageHold.NONE,
+                template,
+                java.util.List.of(),
+                null);
     }
 
     /** The request when its body could not be read. */

@@ -2,8 +2,10 @@ package dev.tollgate.gateway.usage;
 
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
+import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.model.usage.UsageRecorded;
 import dev.tollgate.model.usage.UsageRecorded.CacheUse;
+import dev.tollgate.model.usage.UsageRecorded.RoutingUse;
 import dev.tollgate.model.usage.UsageStatus;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -100,20 +102,26 @@ public final class UsageLedger {
 
     private static UsageRecorded event(MeteredCall call, Outcome outcome) {
         Tokens tokens = outcome.tokens();
-        return event(call, outcome, Prices.charge(call.billing(), call.context().startedAt(), tokens), null);
+        return event(
+                call,
+                outcome,
+                Prices.charge(call.servedBilling(), call.context().startedAt(), tokens),
+                null);
     }
 
     private static UsageRecorded cachedEvent(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
-        Prices.Charge charge = Prices.charge(call.billing(), call.context().startedAt(), tokens);
+        Prices.Charge charge =
+                Prices.charge(call.servedBilling(), call.context().startedAt(), tokens);
         var free = new Prices.Charge(BigDecimal.ZERO.setScale(Prices.MIN_SCALE), charge.priceVersion(), true);
         var saving = new CacheUse("hit", saving(call, tokens));
         return event(call, Outcome.success(tokens, ttftMillis), free, saving);
     }
 
     private static BigDecimal saving(MeteredCall call, Tokens tokens) {
-        BigDecimal cost = call.billing() == null
+        Billing served = call.servedBilling();
+        BigDecimal cost = served == null
                 ? BigDecimal.ZERO
-                : Prices.inForce(call.billing(), call.context().startedAt())
+                : Prices.inForce(served, call.context().startedAt())
                         .map(price -> Prices.cost(price, tokens))
                         .orElse(BigDecimal.ZERO);
         return cost.scale() < Prices.MIN_SCALE ? cost.setScale(Prices.MIN_SCALE) : cost;
@@ -122,7 +130,8 @@ public final class UsageLedger {
     private static UsageRecorded event(
             MeteredCall call, Outcome outcome, Prices.Charge charge, @Nullable CacheUse cache) {
         UsageContext context = call.context();
-        Billing billing = call.billing();
+        Billing billing = call.servedBilling();
+        AttemptTrace attempts = call.attempts();
         Tokens tokens = outcome.tokens();
         return new UsageRecorded(
                 UsageRecorded.SCHEMA_VERSION,
@@ -150,13 +159,20 @@ public final class UsageLedger {
                 (System.nanoTime() - context.startedNanos()) / 1_000_000,
                 call.stream() ? outcome.ttftMillis() : null,
                 call.stream(),
-                0,
+                attempts == null ? 0 : attempts.retries(),
                 context.costCenter(),
                 outcome.errorCode(),
                 call.template(),
                 cache,
-                null,
+                routing(attempts),
                 null);
+    }
+
+    // Recorded only when a fallback was taken: the requested model's own answers need no routing note.
+    private static @Nullable RoutingUse routing(@Nullable AttemptTrace attempts) {
+        return attempts == null || attempts.fallbacks() == 0
+                ? null
+                : new RoutingUse(attempts.fallbacks(), attempts.model());
     }
 
     private static String errorCode(Throwable failure) {

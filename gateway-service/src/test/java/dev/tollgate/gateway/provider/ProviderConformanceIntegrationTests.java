@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * adapter joins the suite by adding its folder.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ProviderConformanceIntegrationTests {
 
     static final JsonMapper json = JsonMapper.builder().build();

@@ -24,7 +24,15 @@ class RoutingPropertiesTests {
         assertThatThrownBy(() -> properties("k2", "AAAA").masterKeys()).hasMessageContaining("id:base64");
     }
 
-    private static RoutingProperties properties(String id, String previous) {
-        return new RoutingProperties("CURRENT", id, previous, Duration.ofSeconds(30), Duration.ofMinutes(5));
+    static RoutingProperties properties(String id, String previous) {
+        return new RoutingProperties(
+                "CURRENT",
+                id,
+                previous,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                new RoutingProperties.Retry(2, Duration.ofMillis(250), Duration.ofSeconds(4)),
+                new RoutingProperties.Health(
+                        20, 5, 50, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(5), 0.2));
     }
 }

@@ -9,16 +9,16 @@ import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** Reads the usage stream back in tests, only the entries of one key and only those written since it was made. */
-final class UsageStream implements AutoCloseable {
+public final class UsageStream implements AutoCloseable {
 
     private final JedisPooled redis;
     private final String since = (System.currentTimeMillis() - 60_000) + "-0";
 
-    UsageStream(String redisUri) {
+    public UsageStream(String redisUri) {
         this.redis = new JedisPooled(URI.create(redisUri));
     }
 
-    List<UsageRecorded> eventsOf(String keyId) {
+    public List<UsageRecorded> eventsOf(String keyId) {
         return redis.xrange(UsageKeys.EVENTS_STREAM, since, "+").stream()
                 .map(StreamEntry::getFields)
                 .filter(fields -> keyId.equals(fields.get("key_id")))
@@ -36,7 +36,7 @@ final class UsageStream implements AutoCloseable {
     }
 
     /** Waits up to {@code patience} for {@code count} events of the key, then returns whatever there is. */
-    List<UsageRecorded> awaitEvents(String keyId, int count, Duration patience) throws InterruptedException {
+    public List<UsageRecorded> awaitEvents(String keyId, int count, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         List<UsageRecorded> events = eventsOf(keyId);
         while (events.size() < count && System.nanoTime() < deadline) {
