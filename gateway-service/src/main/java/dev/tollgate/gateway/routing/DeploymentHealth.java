@@ -75,6 +75,12 @@ class DeploymentHealth {
         breaker(target).openFor(cooldown.compareTo(settings.maxCooldown()) > 0 ? settings.maxCooldown() : cooldown);
     }
 
+    /** Whether {@code target} is out of rotation because its provider rate-limited it, not because it failed. */
+    boolean coolingAfterRateLimit(Target target) {
+        Breaker breaker = breaker(target);
+        return !breaker.available() && breaker.rateLimited;
+    }
+
     /** How long until {@code target} may be probed again; zero when it may be called now. */
     Duration unavailableFor(Target target) {
         return breaker(target).unavailableFor();
@@ -89,6 +95,7 @@ class DeploymentHealth {
 
         private final CircuitBreaker circuit;
         private volatile Instant probeAt = Instant.MIN;
+        private volatile boolean rateLimited;
 
         Breaker(CircuitBreaker circuit, Duration openFor) {
             this.circuit = circuit;
@@ -96,6 +103,7 @@ class DeploymentHealth {
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
                         && probeAt.isBefore(Instant.now())) {
                     probeAt = Instant.now().plus(openFor);
+                    rateLimited = false;
                 }
             });
         }
@@ -106,6 +114,7 @@ class DeploymentHealth {
 
         void openFor(Duration duration) {
             probeAt = Instant.now().plus(duration);
+            rateLimited = true;
             circuit.transitionToOpenStateFor(duration);
         }
 

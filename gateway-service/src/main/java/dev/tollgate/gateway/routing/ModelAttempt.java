@@ -46,17 +46,22 @@ final class ModelAttempt {
     /**
      * Spends a retry after a retriable failure and says how long to wait before it: no wait when another deployment of
      * this round is left to try; otherwise the provider's {@code retry-after} when it is within the policy's cap, else a
-     * jittered backoff, after which the deployments are ordered afresh. {@code null} when no retry is left, or the
-     * provider asked for a longer pause than the policy waits.
+     * jittered backoff, after which the deployments are ordered afresh. {@code null} when no retry is left, the
+     * provider asked for a longer pause than the policy waits, or the deployments left already let the request time
+     * out (waiting that long again on the same ones would only double the caller's wait).
      */
     @Nullable
-    Duration retryAfter(Duration providerRetryAfter, DeploymentHealth health, RandomGenerator random) {
+    Duration retryAfter(
+            FailureKind kind, Duration providerRetryAfter, DeploymentHealth health, RandomGenerator random) {
         if (retriesLeft <= 0) {
             return null;
         }
         retriesLeft--;
         if (round.subList(next, round.size()).stream().anyMatch(health::available)) {
             return Duration.ZERO;
+        }
+        if (kind == FailureKind.TIMEOUT) {
+            return null;
         }
         Duration cap = Duration.ofMillis(route.retry().maxBackoffMs());
         if (providerRetryAfter.compareTo(cap) > 0) {

@@ -172,7 +172,7 @@ public final class UpstreamAttempts {
             model.failed(cause);
             FailureKind kind = FailureKind.of(cause);
             Duration wait = kind.retriable() && failed.retriable()
-                    ? model.retryAfter(FailureKind.retryAfter(cause), health, random)
+                    ? model.retryAfter(kind, FailureKind.retryAfter(cause), health, random)
                     : null;
             if (wait != null) {
                 return Mono.delay(wait).thenMany(on(model));
@@ -217,10 +217,11 @@ public final class UpstreamAttempts {
                 .map(health::unavailableFor)
                 .min(Duration::compareTo)
                 .orElse(Duration.ZERO);
+        boolean rateLimited = route.targets().stream().allMatch(health::coolingAfterRateLimit);
         return GatewayException.builder(
-                        ErrorCode.UPSTREAM_UNAVAILABLE,
-                        "Every deployment of the model '%s' is cooling down after failures; retry shortly."
-                                .formatted(route.model()))
+                        rateLimited ? ErrorCode.UPSTREAM_RATE_LIMITED : ErrorCode.UPSTREAM_UNAVAILABLE,
+                        "Every deployment of the model '%s' is cooling down after %s; retry shortly."
+                                .formatted(route.model(), rateLimited ? "rate limits" : "failures"))
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds() + 1)))
                 .build();
     }

@@ -197,6 +197,20 @@ class RoutingIntegrationTests {
     }
 
     @Test
+    void neverWaitsForTheSameDeploymentAgainAfterATimeout() throws Exception {
+        String a = unique("a");
+        String model = route(ModelRoute.PRIORITY, TWO_RETRIES, List.of(), a);
+        upstream.next(a, Fault.SILENT);
+
+        EntityExchangeResult<String> answer = chat(model);
+
+        assertThat(answer.getStatus().value()).isEqualTo(504);
+        assertThat(answer.getResponseBody()).contains("\"code\":\"upstream_timeout\"");
+        assertThat(upstream.requests(a)).isEqualTo(1);
+        assertThat(events(1).getFirst().retries()).isZero();
+    }
+
+    @Test
     void neverRetriesTheCallersMistake() throws Exception {
         String a = unique("a");
         String b = unique("b");
@@ -345,8 +359,8 @@ class RoutingIntegrationTests {
 
         EntityExchangeResult<String> cooling = chat(model);
 
-        assertThat(cooling.getStatus().value()).isEqualTo(502);
-        assertThat(cooling.getResponseBody()).contains("cooling down");
+        assertThat(cooling.getStatus().value()).isEqualTo(429);
+        assertThat(cooling.getResponseBody()).contains("cooling down after rate limits");
         assertThat(cooling.getResponseHeaders().getFirst("retry-after")).isEqualTo("1");
         assertThat(upstream.requests(a)).isEqualTo(1);
     }
