@@ -141,6 +141,62 @@ class UsageIngestIntegrationTests {
     }
 
     @Test
+    void keepsTheTemplateCacheFallbackAndGuardrailFieldsOfAnEvent() {
+        UsageRecorded plain = event(SMALL_COST);
+        UsageRecorded event = new UsageRecorded(
+                plain.schemaVersion(),
+                plain.eventId(),
+                plain.requestId(),
+                plain.timestamp(),
+                plain.tenantId(),
+                plain.keyId(),
+                plain.endUser(),
+                plain.tags(),
+                plain.requestedModel(),
+                plain.deploymentId(),
+                plain.provider(),
+                plain.upstreamModel(),
+                plain.promptTokens(),
+                plain.completionTokens(),
+                plain.cachedTokens(),
+                plain.reasoningTokens(),
+                plain.tokensEstimated(),
+                plain.costUsd(),
+                plain.priceVersion(),
+                plain.priced(),
+                plain.status(),
+                plain.httpStatus(),
+                plain.latencyMs(),
+                plain.ttftMs(),
+                plain.stream(),
+                2,
+                plain.costCenter(),
+                plain.errorCode(),
+                new UsageRecorded.TemplateUse("support-answer", 3, "production"),
+                new UsageRecorded.CacheUse("semantic-hit", new BigDecimal("0.0012345678")),
+                new UsageRecorded.RoutingUse(1, "claude-fallback"),
+                new UsageRecorded.GuardrailUse("redacted", List.of("pii.email", "pii.phone")));
+
+        publish(event);
+
+        awaitLedgerRows(1);
+        assertThat(jdbc().queryForMap("""
+                        select template_name, template_version, template_label, cache_hit, cache_saved_usd, retries,
+                               fallbacks, served_model, guardrail_action, array_to_string(guardrail_hits, ',') as hits
+                        from usage_ledger where event_id = ?::uuid""", event.eventId()))
+                .containsEntry("template_name", "support-answer")
+                .containsEntry("template_version", 3)
+                .containsEntry("template_label", "production")
+                .containsEntry("cache_hit", "semantic-hit")
+                .containsEntry("cache_saved_usd", new BigDecimal("0.0012345678"))
+                .containsEntry("retries", 2)
+                .containsEntry("fallbacks", 1)
+                .containsEntry("served_model", "claude-fallback")
+                .containsEntry("guardrail_action", "redacted")
+                .containsEntry("hits", "pii.email,pii.phone");
+    }
+
+    @Test
     void countsAnEventDeliveredTwiceOnce() {
         UsageRecorded event = event(SMALL_COST);
         UsageRecorded later = event(TINY_COST);
