@@ -13,14 +13,16 @@ final class Attempt<T> {
     private final Target target;
     private final DeploymentHealth health;
     private final DeploymentStats stats;
+    private final RoutingMetrics metrics;
     private final long started = System.nanoTime();
     // Written and read on the call's own signals, which Reactor delivers one at a time.
     private volatile boolean delivered;
 
-    Attempt(Target target, DeploymentHealth health, DeploymentStats stats) {
+    Attempt(Target target, DeploymentHealth health, DeploymentStats stats, RoutingMetrics metrics) {
         this.target = target;
         this.health = health;
         this.stats = stats;
+        this.metrics = metrics;
     }
 
     Flux<T> run(Flux<T> call) {
@@ -29,7 +31,7 @@ final class Attempt<T> {
                     return call;
                 })
                 .doOnNext(item -> delivered())
-                .doOnComplete(() -> health.succeeded(target, elapsed()))
+                .doOnComplete(this::succeeded)
                 .doOnCancel(() -> health.released(target))
                 .doFinally(signal -> stats.ended(target))
                 .onErrorMap(this::failed);
@@ -42,8 +44,14 @@ final class Attempt<T> {
         }
     }
 
+    private void succeeded() {
+        health.succeeded(target, elapsed());
+        metrics.attempt(target, "success");
+    }
+
     private Throwable failed(Throwable failure) {
         FailureKind kind = FailureKind.of(failure);
+        metrics.attempt(target, kind.name().toLowerCase(java.util.Locale.ROOT));
         if (kind == FailureKind.RATE_LIMITED) {
             health.coolDown(target, FailureKind.retryAfter(failure));
         } else if (kind.countsAgainstHealth()) {

@@ -40,12 +40,14 @@ public final class UpstreamAttempts {
     private final DeploymentHealth health;
     private final DeploymentStats stats;
     private final Router router;
+    private final RoutingMetrics metrics;
     private final RandomGenerator random;
 
-    UpstreamAttempts(DeploymentHealth health, DeploymentStats stats, Router router) {
+    UpstreamAttempts(DeploymentHealth health, DeploymentStats stats, Router router, RoutingMetrics metrics) {
         this.health = health;
         this.stats = stats;
         this.router = router;
+        this.metrics = metrics;
         this.random = RandomGenerator.getDefault();
     }
 
@@ -157,7 +159,8 @@ public final class UpstreamAttempts {
                 return Flux.error(new AttemptFailed(last != null ? last : noneAvailable(model.route()), false));
             }
             trace.attempting(model.route().model(), target);
-            return new Attempt<T>(target, health, stats).run(call.apply(target).map(this::unlessFiltered));
+            return new Attempt<T>(target, health, stats, metrics)
+                    .run(call.apply(target).map(this::unlessFiltered));
         }
 
         private T unlessFiltered(T item) {
@@ -187,12 +190,13 @@ public final class UpstreamAttempts {
             }
             fallbacksLeft.remove(fallback);
             return router.resolve(fallback.model())
-                    .flatMapMany(route -> fellBackTo(route))
+                    .flatMapMany(route -> fellBackTo(route, kind))
                     .switchIfEmpty(Flux.defer(() -> missing(fallback, kind, cause)));
         }
 
-        private Flux<T> fellBackTo(Route route) {
+        private Flux<T> fellBackTo(Route route, FailureKind kind) {
             trace.fellBack();
+            metrics.fellBack(String.valueOf(kind.condition()));
             return on(model(route));
         }
 

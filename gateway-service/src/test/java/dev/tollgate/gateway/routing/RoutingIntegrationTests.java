@@ -70,6 +70,9 @@ class RoutingIntegrationTests {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     String key;
     String keyId;
 
@@ -283,6 +286,16 @@ class RoutingIntegrationTests {
         assertThat(event.routing()).isEqualTo(new UsageRecorded.RoutingUse(1, fallback));
         assertThat(event.retries()).isEqualTo(1);
         assertThat(event.upstreamModel()).isEqualTo(c);
+        assertThat(meters.get("tollgate.routing.fallbacks")
+                        .tag("condition", "rate_limited")
+                        .counter()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("tollgate.routing.attempts")
+                        .tag("outcome", "rate_limited")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 
     @Test
