@@ -69,17 +69,31 @@ public record Transcript(
      */
     public record Recorded(int status, Map<String, String> headers, byte[] body) {}
 
-    /** Every scenario of every provider, sorted by provider and scenario. */
+    /**
+     * Every scenario of every provider, sorted by provider and scenario; while working on one adapter, the environment
+     * variable {@code TOLLGATE_CONFORMANCE_ONLY} (comma-separated {@code provider} or {@code provider/scenario}) narrows
+     * them down.
+     */
     public static List<Transcript> all() {
         try (Stream<Path> providers = Files.list(ROOT)) {
             List<Transcript> all = new ArrayList<>();
             for (Path provider : providers.filter(Files::isDirectory).sorted().toList()) {
                 all.addAll(of(provider));
             }
-            return all;
+            return all.stream().filter(Transcript::selected).toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+    }
+
+    private static boolean selected(Transcript transcript) {
+        String only = System.getenv("TOLLGATE_CONFORMANCE_ONLY");
+        if (only == null || only.isBlank()) {
+            return true;
+        }
+        return Stream.of(only.split(","))
+                .map(String::strip)
+                .anyMatch(name -> name.equals(transcript.provider()) || name.equals(transcript.toString()));
     }
 
     /** Every scenario of one provider folder. */
