@@ -120,6 +120,23 @@ class OpenAiMapperTests {
     }
 
     @Test
+    void keepsRefusalsAndContentFilterFinishesAsSent() {
+        ChatCompletionChunk refusal =
+                chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"I can't help with that.\"},"
+                        + "\"finish_reason\":null,\"content_filter_results\":{}}]}");
+        ChatCompletionChunk filtered =
+                chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"content_filter\"}]}");
+
+        assertThat(OpenAiMapper.fromUpstream(refusal)).isSameAs(refusal);
+        assertThat(OpenAiMapper.fromUpstream(filtered).choices().getFirst().finishReason())
+                .isEqualTo("content_filter");
+        assertThat(plain.readTree(json.write(refusal))
+                        .at("/choices/0/delta/refusal")
+                        .asString())
+                .isEqualTo("I can't help with that.");
+    }
+
+    @Test
     void readsTheQuirkSwitchesFromTheProvidersSettings() {
         assertThat(OpenAiQuirks.of(Map.of("no_done", "true", "no_stream_usage", " TRUE ")))
                 .isEqualTo(new OpenAiQuirks(true, true));
