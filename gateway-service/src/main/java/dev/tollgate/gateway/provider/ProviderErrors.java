@@ -8,7 +8,14 @@ import static dev.tollgate.gateway.error.ErrorCode.UPSTREAM_UNAVAILABLE;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +38,7 @@ public final class ProviderErrors {
     private static final JsonMapper json = JsonMapper.builder().build();
     // An error body is read only to find its message; anything longer is not an OpenAI-style error.
     private static final int MAX_ERROR_BODY = 16 * 1024;
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private ProviderErrors() {}
 
@@ -56,7 +64,7 @@ public final class ProviderErrors {
                                 code,
                                 "The provider %s is rate limiting requests%s"
                                         .formatted(provider, suffix(textOf(error))))
-                        .header(HttpHeaders.RETRY_AFTER, headers.getFirst(HttpHeaders.RETRY_AFTER))
+                        .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(headers, Instant.now()))
                         .build();
             case UPSTREAM_UNAVAILABLE -> GatewayException.upstream(code, unavailable(provider, status), null);
             default ->
@@ -65,6 +73,45 @@ public final class ProviderErrors {
                         "The provider %s answered %d%s".formatted(provider, status.value(), suffix(textOf(error))),
                         null);
         };
+    }
+
+    /**
+     * An upstream's advice on when to retry, as the whole seconds of a standard {@code Retry-After}, or {@code null}
+     * when it gave none that parses. Providers send {@code retry-after-ms} (Azure, OpenAI; the most precise, so
+     * preferred, as OpenAI's SDKs do), {@code retry-after} in seconds, sometimes fractional, or an HTTP date. Rounded
+     * up, so a client that waits as told does not come back early.
+     */
+    static @Nullable String retryAfterSeconds(HttpHeaders headers, Instant now) {
+        BigDecimal millis = decimal(headers.getFirst("retry-after-ms"));
+        if (millis == null) {
+            millis = retryAfterMillis(headers.getFirst(HttpHeaders.RETRY_AFTER), now);
+        }
+        return millis == null
+                ? null
+                : millis.divide(THOUSAND, 0, RoundingMode.CEILING).toPlainString();
+    }
+
+    private static @Nullable BigDecimal retryAfterMillis(@Nullable String value, Instant now) {
+        BigDecimal seconds = decimal(value);
+        if (seconds != null || value == null) {
+            return seconds == null ? null : seconds.multiply(THOUSAND);
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return BigDecimal.valueOf(Math.max(0, Duration.between(now, at).toMillis()));
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable String value) {
+        try {
+            BigDecimal number = value == null ? null : new BigDecimal(value.strip());
+            return number == null || number.signum() < 0 ? null : number;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     static ErrorCode codeFor(HttpStatusCode status, @Nullable JsonNode error) {

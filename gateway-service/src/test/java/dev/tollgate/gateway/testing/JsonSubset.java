@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Compares JSON by what a test expects rather than by equality: every field of an expected object must be present
  * and match, arrays must have the same length and match element by element, scalars must be equal. Fields the
- * expectation leaves out may hold anything.
+ * expectation leaves out may hold anything. An expected {@code null} field means absent or {@code null}, so an
+ * expectation can say that something was not sent, such as {@code "stream_options": null}.
  */
 public final class JsonSubset {
 
@@ -32,6 +33,9 @@ public final class JsonSubset {
             }
             for (Map.Entry<String, JsonNode> field : expected.properties()) {
                 JsonNode value = actual.get(field.getKey());
+                if (field.getValue().isNull() && (value == null || value.isNull())) {
+                    continue;
+                }
                 if (value == null) {
                     mismatches.add(path + "." + field.getKey() + ": missing");
                 } else {

@@ -101,17 +101,21 @@ public final class TranscriptServer implements AutoCloseable {
                 response.header(name, value);
             }
         });
-        boolean streamed = String.valueOf(recorded.headers().get("content-type"))
-                        .contains("event-stream")
-                || String.valueOf(recorded.headers().get("Content-Type")).contains("event-stream")
-                || String.valueOf(recorded.headers().get("content-type")).contains("amazon.eventstream");
-        if (!streamed) {
+        if (!streamed(recorded)) {
             return response.header("content-length", String.valueOf(recorded.body().length))
                     .send(Mono.just(Unpooled.wrappedBuffer(recorded.body())));
         }
         return response.sendObject(Flux.fromIterable(pieces(recorded.body()))
                 .delayElements(Duration.ofMillis(1))
                 .map(Unpooled::wrappedBuffer));
+    }
+
+    // Streams (SSE, AWS event streams) are sent in pieces; anything else in one write with its length.
+    private static boolean streamed(Recorded recorded) {
+        return recorded.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("content-type"))
+                .map(header -> header.getValue().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(type -> type.contains("event-stream") || type.contains("amazon.eventstream"));
     }
 
     private static List<byte[]> pieces(byte[] body) {

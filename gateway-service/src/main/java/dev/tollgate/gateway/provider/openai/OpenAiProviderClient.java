@@ -3,7 +3,6 @@ package dev.tollgate.gateway.provider.openai;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.provider.CallContext;
 import dev.tollgate.gateway.provider.ProviderClient;
-import dev.tollgate.gateway.provider.ProviderErrors;
 import dev.tollgate.gateway.provider.UpstreamTimeouts;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionChunk;
@@ -59,18 +58,31 @@ final class OpenAiProviderClient implements ProviderClient {
 
     @Override
     public Flux<ChatCompletionChunk> stream(ChatCompletionRequest request, CallContext context) {
-        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(request, target.upstreamModel());
+        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(
+                request, target.upstreamModel(), !target.quirks().noStreamUsage());
+        // Deferred: each subscription gets its own record of what the stream said.
+        return Flux.defer(() -> chunks(
+                upstream,
+                context,
+                new OpenAiStreamState(provider(), target.quirks().noDone())));
+    }
+
+    private Flux<ChatCompletionChunk> chunks(
+            ChatCompletionRequest upstream, CallContext context, OpenAiStreamState state) {
         return post("chat/completions", upstream, context, MediaType.TEXT_EVENT_STREAM)
                 .exchangeToFlux(this::events)
-                // A stream that ends without [DONE] was cut. When [DONE] comes, takeWhile completes and never
-                // reaches the error; the gateway then writes its own single [DONE].
-                .concatWith(Flux.error(() -> ProviderErrors.streamCut(provider())))
-                .takeWhile(event -> !"[DONE]".equals(event.data()))
+                // Completes at [DONE] without passing it on; the gateway writes its own single [DONE].
+                .takeWhile(state::beforeDone)
                 .transform(timeouts.forStream(provider()))
                 // Comments and data-less events (": ping", "event: ping") are keep-alives: they count as activity
                 // for the idle timeout above, then are dropped.
                 .filter(event -> event.data() != null)
-                .map(responses::chunk);
+                .map(responses::chunk)
+                .map(state::observe)
+                // A stream that ended without saying it was complete was cut: ending() is then its error.
+                .concatWith(Mono.defer(state::ending))
+                .handle(state::foldAnnotations)
+                .map(OpenAiMapper::fromUpstream);
     }
 
     @Override

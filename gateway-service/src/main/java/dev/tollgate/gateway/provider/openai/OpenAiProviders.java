@@ -80,8 +80,8 @@ class OpenAiProviders implements ProviderFactory, StaticRoutes, DisposableBean {
         if (properties.baseUrl() == null) {
             return Map.of();
         }
-        ProviderClient client =
-                client(new OpenAiTarget(OpenAiTarget.OPENAI, properties.baseUrl(), properties.apiKey(), null, null));
+        ProviderClient client = client(new OpenAiTarget(
+                OpenAiTarget.OPENAI, properties.baseUrl(), properties.apiKey(), null, null, OpenAiQuirks.NONE));
         Map<String, ProviderClient> routes = new LinkedHashMap<>();
         properties.models().forEach(model -> routes.put(model, client));
         return routes;

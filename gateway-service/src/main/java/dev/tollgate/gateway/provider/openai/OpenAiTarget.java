@@ -16,13 +16,15 @@ import org.springframework.web.util.UriUtils;
  * @param apiKey the credential; sent as a bearer token, or as {@code api-key} to Azure
  * @param upstreamModel the model name to send in place of the caller's; {@code null} forwards the caller's unchanged
  * @param azureApiVersion Azure's {@code api-version}; {@code null} for every other provider
+ * @param quirks how the upstream's streams deviate from OpenAI's; only read for published providers
  */
 record OpenAiTarget(
         String provider,
         URI baseUrl,
         @Nullable String apiKey,
         @Nullable String upstreamModel,
-        @Nullable String azureApiVersion) {
+        @Nullable String azureApiVersion,
+        OpenAiQuirks quirks) {
 
     static final String OPENAI = "openai";
     static final String COMPATIBLE = "openai-compatible";
@@ -39,7 +41,12 @@ record OpenAiTarget(
                 ? target.settings().getOrDefault("api_version", AZURE_DEFAULT_VERSION)
                 : null;
         return new OpenAiTarget(
-                target.type(), base == null ? OPENAI_API : base, target.apiKey(), target.upstreamModel(), version);
+                target.type(),
+                base == null ? OPENAI_API : base,
+                target.apiKey(),
+                target.upstreamModel(),
+                version,
+                OpenAiQuirks.of(target.settings()));
     }
 
     /** The URL of an operation such as {@code chat/completions}. */
@@ -66,7 +73,7 @@ record OpenAiTarget(
 
     @Override
     public String toString() {
-        return "OpenAiTarget[provider=%s, baseUrl=%s, apiKey=%s, upstreamModel=%s]"
-                .formatted(provider, baseUrl, apiKey == null ? "none" : "***", upstreamModel);
+        return "OpenAiTarget[provider=%s, baseUrl=%s, apiKey=%s, upstreamModel=%s, quirks=%s]"
+                .formatted(provider, baseUrl, apiKey == null ? "none" : "***", upstreamModel, quirks);
     }
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.provider.UpstreamTarget;
+import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.EmbeddingRequest;
+import dev.tollgate.model.openai.ToolCall;
+import dev.tollgate.model.openai.Usage;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -45,6 +49,105 @@ class OpenAiMapperTests {
     }
 
     @Test
+    void sendsNoStreamOptionsAtAllToAnUpstreamThatRejectsThem() {
+        ChatCompletionRequest request =
+                request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                        + "\"stream\":true,\"stream_options\":{\"include_usage\":true}}");
+
+        ChatCompletionRequest upstream = OpenAiMapper.toUpstream(request, null, false);
+
+        assertThat(upstream.streamOptions()).isNull();
+        assertThat(plain.readTree(json.write(upstream)).has("stream_options")).isFalse();
+    }
+
+    @Test
+    void leavesStreamOptionsOfANonStreamingRequestAlone() {
+        ChatCompletionRequest request =
+                request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(OpenAiMapper.toUpstream(request, null, false)).isSameAs(request);
+        assertThat(OpenAiMapper.toUpstream(request, null, true)).isSameAs(request);
+    }
+
+    @Test
+    void copiesGroqsUsageFromXGroqIntoUsageKeepingItsTimings() {
+        ChatCompletionChunk chunk =
+                chunk("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                        + "\"delta\":{},\"finish_reason\":\"stop\"}],\"x_groq\":{\"id\":\"req_1\",\"usage\":{\"queue_time\":0.06,"
+                        + "\"prompt_tokens\":18,\"completion_tokens\":439,\"total_tokens\":457}}}");
+
+        Usage usage = OpenAiMapper.fromUpstream(chunk).usage();
+
+        assertThat(usage).isNotNull();
+        assertThat(List.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()))
+                .containsExactly(18, 439, 457);
+        assertThat(usage.extra()).containsEntry("queue_time", 0.06);
+        assertThat(OpenAiMapper.fromUpstream(chunk).extra()).containsKey("x_groq");
+    }
+
+    @Test
+    void keepsAReportedUsageOverGroqsCopy() {
+        ChatCompletionChunk chunk =
+                chunk("{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2},"
+                        + "\"x_groq\":{\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":9}}}");
+
+        assertThat(OpenAiMapper.fromUpstream(chunk)).isSameAs(chunk);
+    }
+
+    @Test
+    void indexesAndTypesToolCallFragmentsThatCameWithoutThem() {
+        ChatCompletionChunk chunk = chunk(
+                "{\"id\":\"b3\",\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"tool_calls\":["
+                        + "{\"id\":\"gSIMJiOkT\",\"function\":{\"name\":\"weather\",\"arguments\":\"{}\"}},"
+                        + "{\"id\":\"x2\",\"function\":{\"name\":\"time\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}");
+
+        List<ToolCall> calls =
+                OpenAiMapper.fromUpstream(chunk).choices().getFirst().delta().toolCalls();
+
+        assertThat(calls).extracting(ToolCall::index).containsExactly(0, 1);
+        assertThat(calls).extracting(ToolCall::type).containsExactly("function", "function");
+        assertThat(calls).extracting(ToolCall::id).containsExactly("gSIMJiOkT", "x2");
+        assertThat(calls.getFirst().function().name()).isEqualTo("weather");
+    }
+
+    @Test
+    void leavesAChunkInOpenAisShapeUntouched() {
+        ChatCompletionChunk chunk =
+                chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,"
+                        + "\"function\":{\"arguments\":\"{\\\"lo\"}}]}}]}");
+
+        assertThat(OpenAiMapper.fromUpstream(chunk)).isSameAs(chunk);
+    }
+
+    @Test
+    void keepsRefusalsAndContentFilterFinishesAsSent() {
+        ChatCompletionChunk refusal =
+                chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"I can't help with that.\"},"
+                        + "\"finish_reason\":null,\"content_filter_results\":{}}]}");
+        ChatCompletionChunk filtered =
+                chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"content_filter\"}]}");
+
+        assertThat(OpenAiMapper.fromUpstream(refusal)).isSameAs(refusal);
+        assertThat(OpenAiMapper.fromUpstream(filtered).choices().getFirst().finishReason())
+                .isEqualTo("content_filter");
+        assertThat(plain.readTree(json.write(refusal))
+                        .at("/choices/0/delta/refusal")
+                        .asString())
+                .isEqualTo("I can't help with that.");
+    }
+
+    @Test
+    void readsTheQuirkSwitchesFromTheProvidersSettings() {
+        assertThat(OpenAiQuirks.of(Map.of("no_done", "true", "no_stream_usage", " TRUE ")))
+                .isEqualTo(new OpenAiQuirks(true, true));
+        assertThat(OpenAiQuirks.of(Map.of("no_done", "false", "no_stream_usage", "yes")))
+                .isEqualTo(OpenAiQuirks.NONE);
+        assertThat(OpenAiTarget.of(target("openai-compatible", "http://llm/v1", Map.of("no_done", "true")))
+                        .quirks())
+                .isEqualTo(new OpenAiQuirks(true, false));
+    }
+
+    @Test
     void replacesTheModelOfEmbeddingRequestsToo() {
         EmbeddingRequest request =
                 json.mapper().readValue("{\"model\":\"team-embed\",\"input\":\"x\"}", EmbeddingRequest.class);
@@ -74,6 +177,14 @@ class OpenAiMapperTests {
     void refusesACompatibleProviderWithoutBaseUrl() {
         assertThatThrownBy(() -> OpenAiTarget.of(target("openai-compatible", null, Map.of())))
                 .hasMessageContaining("base URL");
+    }
+
+    private ChatCompletionRequest request(String body) {
+        return json.mapper().readValue(body, ChatCompletionRequest.class);
+    }
+
+    private ChatCompletionChunk chunk(String body) {
+        return json.upstreamMapper().readValue(body, ChatCompletionChunk.class);
     }
 
     private static UpstreamTarget target(String type, String baseUrl, Map<String, String> settings) {
