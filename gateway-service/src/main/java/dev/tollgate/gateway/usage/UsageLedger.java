@@ -175,8 +175,15 @@ public final class UsageLedger {
                 : new RoutingUse(attempts.fallbacks(), attempts.model());
     }
 
+    // The code the caller got: a provider's own (context_length_exceeded, content_filter…) when it was relayed.
     private static String errorCode(Throwable failure) {
-        return failure instanceof GatewayException known ? known.code().code() : ErrorCode.INTERNAL_ERROR.code();
+        if (!(failure instanceof GatewayException known)) {
+            return ErrorCode.INTERNAL_ERROR.code();
+        }
+        GatewayException.Relayed relayed = known.relayed();
+        return relayed != null && relayed.code() != null
+                ? relayed.code()
+                : known.code().code();
     }
 
     private static int httpStatus(Throwable failure) {
