@@ -97,9 +97,17 @@ class ChatStreams {
         ServedBy.headers(call.exchange(), call.attempts()); // before the first event commits the response
         return chunks.mapNotNull(chunk -> forCaller(call, chunk))
                 .map(sse::data)
+                .concatWith(countedUsage(call, tally))
                 .concatWith(kept(call, tally, recording))
                 .concatWith(done(call, tally))
                 .onErrorResume(failure -> failedMidway(call, tally, failure));
+    }
+
+    // A caller that asked for usage gets it even from a provider that sends none; deferred like done().
+    private Mono<byte[]> countedUsage(ChatCall call, StreamTally tally) {
+        return Mono.defer(() -> call.request().wantsStreamUsage()
+                ? Mono.justOrEmpty(tally.countedUsage()).map(sse::data)
+                : Mono.empty());
     }
 
     // The event is written before [DONE], so no answered stream lacks its record. Deferred: the tally is read when

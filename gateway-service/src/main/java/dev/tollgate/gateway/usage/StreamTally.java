@@ -17,6 +17,7 @@ public final class StreamTally {
     private volatile @Nullable Usage reported;
     private volatile long counted;
     private volatile @Nullable Long ttftMillis;
+    private volatile @Nullable ChatCompletionChunk last;
 
     StreamTally(TokenMeter meter, MeteredCall call) {
         this.meter = meter;
@@ -32,7 +33,31 @@ public final class StreamTally {
             reported = chunk.usage();
         }
         counted += meter.completion(chunk, call.meteredModel());
+        last = chunk;
         return chunk;
+    }
+
+    /**
+     * A usage-only chunk like OpenAI's last one, with the gateway's own counts, for a caller that asked for usage
+     * from a provider that sent none (one that ignores or refuses {@code stream_options}); empty when the provider
+     * reported usage or nothing was streamed.
+     */
+    public java.util.Optional<ChatCompletionChunk> countedUsage() {
+        ChatCompletionChunk seen = last;
+        if (reported != null || seen == null) {
+            return java.util.Optional.empty();
+        }
+        Tokens tokens = tokens();
+        return java.util.Optional.of(new ChatCompletionChunk(
+                seen.id(),
+                seen.object(),
+                seen.created(),
+                seen.model(),
+                java.util.List.of(),
+                Usage.of((int) tokens.prompt(), (int) tokens.completion()),
+                seen.systemFingerprint(),
+                seen.serviceTier(),
+                null));
     }
 
     /** The provider's report if it came, else the prompt and output as counted here. */
