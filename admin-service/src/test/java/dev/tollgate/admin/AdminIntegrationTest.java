@@ -20,8 +20,9 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The whole admin service against the real test Postgres and Redis. Redis database {@value #REDIS_DATABASE} keeps the
- * resync's deletions away from other modules' tests sharing the same server. Each test makes its own uniquely named
- * tenants, providers and models.
+ * resync's deletions away from other modules' tests sharing the same server, unless {@code TOLLGATE_TEST_REDIS_URI}
+ * already names a database ({@code redis://host:6379/3}), which is then used as given. Each test makes its own uniquely
+ * named tenants, providers and models.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -75,7 +76,10 @@ public abstract class AdminIntegrationTest {
     }
 
     public static String redisUri() {
-        return TestInfrastructure.redisUri() + "/" + REDIS_DATABASE;
+        String uri = TestInfrastructure.redisUri();
+        String path = java.net.URI.create(uri).getPath();
+        boolean namesDatabase = path != null && path.length() > 1;
+        return namesDatabase ? uri : uri.replaceFirst("/?$", "/" + REDIS_DATABASE);
     }
 
     protected static String unique(String prefix) {
