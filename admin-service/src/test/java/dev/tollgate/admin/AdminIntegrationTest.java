@@ -25,7 +25,9 @@ import redis.clients.jedis.RedisClient;
  * named tenants, providers and models.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A context's first requests (template compilation, JIT, password hashing) can outlast the default 5 s on a busy
+// machine; a slow answer is not what these tests judge.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class AdminIntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-platform-admin-token-0123456789";

@@ -67,15 +67,18 @@ record ModelForm(
      */
     record DeploymentForm(
             @Nullable UUID id,
-            @NotNull @Nullable UUID providerId,
+
+            @NotNull(message = "must name a provider") @Nullable
+            UUID providerId,
+
             @NotBlank @Size(max = 200) @Nullable String upstreamModel,
             @Min(0) @Nullable Integer weight,
             @Nullable Integer priority,
 
-            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
+            @NotNull(message = "is required") @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
             BigDecimal inputPricePerMtok,
 
-            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
+            @NotNull(message = "is required") @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
             BigDecimal outputPricePerMtok,
 
             @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable

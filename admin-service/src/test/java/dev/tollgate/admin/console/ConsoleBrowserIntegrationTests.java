@@ -199,6 +199,7 @@ class ConsoleBrowserIntegrationTests extends AdminIntegrationTest {
         type("dep-model-1", "mock-chat-canary");
         type("dep-input-1", "0.20");
         type("dep-output-1", "0.80");
+        screenshot("console-model-edit-deployments.png");
         type("retry-max", "2");
         type("retry-backoff", "250");
         new Select(browser.findElement(By.id("fb-model-0"))).selectByValue(backup);
