@@ -20,11 +20,14 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * The whole admin service against the real test Postgres and Redis. Redis database {@value #REDIS_DATABASE} keeps the
- * resync's deletions away from other modules' tests sharing the same server. Each test makes its own uniquely named
- * tenants, providers and models.
+ * resync's deletions away from other modules' tests sharing the same server, unless {@code TOLLGATE_TEST_REDIS_URI}
+ * already names a database ({@code redis://host:6379/3}), which is then used as given. Each test makes its own uniquely
+ * named tenants, providers and models.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A context's first requests (template compilation, JIT, password hashing) can outlast the default 5 s on a busy
+// machine; a slow answer is not what these tests judge.
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class AdminIntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-platform-admin-token-0123456789";
@@ -75,7 +78,10 @@ public abstract class AdminIntegrationTest {
     }
 
     public static String redisUri() {
-        return TestInfrastructure.redisUri() + "/" + REDIS_DATABASE;
+        String uri = TestInfrastructure.redisUri();
+        String path = java.net.URI.create(uri).getPath();
+        boolean namesDatabase = path != null && path.length() > 1;
+        return namesDatabase ? uri : uri.replaceFirst("/?$", "/" + REDIS_DATABASE);
     }
 
     protected static String unique(String prefix) {

@@ -6,6 +6,7 @@ import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
 import dev.tollgate.admin.system.Paging;
 import jakarta.validation.Valid;
+import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -67,10 +68,25 @@ class ProviderConsoleController {
                     return Mono.just("providers/form");
                 })
                 .onErrorResume(ProviderConsoleController::isBadRequest, invalid -> {
-                    errors.rejectValue(
-                            "baseUrl", "invalid", invalid.getMessage().replaceFirst("^base_url ", ""));
+                    reject(errors, (AdminException) invalid);
                     return Mono.just("providers/form");
                 });
+    }
+
+    /** The service's faults next to the fields they concern; a base URL's are named by its detail alone. */
+    private static void reject(BindingResult errors, AdminException invalid) {
+        if (invalid.errors().isEmpty()) {
+            errors.rejectValue("baseUrl", "invalid", invalid.getMessage().replaceFirst("^base_url ", ""));
+            return;
+        }
+        for (Map<String, String> error : invalid.errors()) {
+            String field = ProviderPageForm.FIELDS.get(error.get("field"));
+            if (field == null) {
+                errors.reject("invalid", error.get("field") + " " + error.get("message"));
+            } else {
+                errors.rejectValue(field, "invalid", error.get("message"));
+            }
+        }
     }
 
     private static boolean isBadRequest(Throwable failure) {

@@ -6,6 +6,7 @@ import dev.tollgate.model.route.SealedSecret;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,13 @@ class ProviderRepository {
                 .bind("id", id)
                 .map(this::view)
                 .one();
+    }
+
+    Flux<UUID> existing(Collection<UUID> ids) {
+        return database.sql("select id from provider where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> row.get(0, UUID.class))
+                .all();
     }
 
     Mono<UUID> findIdByName(String name) {

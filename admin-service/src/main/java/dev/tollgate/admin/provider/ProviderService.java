@@ -9,9 +9,12 @@ import dev.tollgate.admin.system.PageView;
 import dev.tollgate.admin.system.Paging;
 import dev.tollgate.model.route.SealedSecret;
 import dev.tollgate.model.route.SecretSealer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -20,8 +23,6 @@ import reactor.core.publisher.Mono;
 /** Provider accounts. API keys are sealed before they reach a repository and never leave this service in plain. */
 @Service
 public class ProviderService {
-
-    private static final String MOCK = "mock";
 
     private final ProviderRepository providers;
     private final BaseUrlValidator urls;
@@ -83,6 +84,11 @@ public class ProviderService {
         return providers.find(id).hasElement();
     }
 
+    /** Those of {@code ids} that are providers. */
+    public Mono<Set<UUID>> existing(Collection<UUID> ids) {
+        return providers.existing(ids).collect(Collectors.toSet());
+    }
+
     /** The id of the provider with this name, if any. */
     public Mono<UUID> idOfName(String name) {
         return providers.findIdByName(name);
@@ -94,24 +100,28 @@ public class ProviderService {
                 .map(ProviderView::id);
     }
 
+    /** The validated base URL, empty for none; a 400 naming every fault of the type's rules first. */
     private Mono<String> checkedBaseUrl(ProviderForm form) {
         String url = form.baseUrl();
-        if (MOCK.equals(form.type())) {
-            return url == null || url.isBlank()
-                    ? Mono.just("")
-                    : Mono.error(AdminException.badRequest("base_url must be absent for the mock provider."));
+        Map<String, String> errors = ProviderSettings.check(
+                String.valueOf(form.type()),
+                url,
+                settings(form),
+                form.apiKey() != null && !form.apiKey().isBlank());
+        if (!errors.isEmpty()) {
+            return Mono.error(AdminException.invalid(errors));
         }
-        if (url == null || url.isBlank()) {
-            return Mono.error(AdminException.badRequest("base_url is required for provider type " + form.type() + "."));
-        }
-        return urls.validate(url);
+        return url == null || url.isBlank() ? Mono.just("") : urls.validate(url);
+    }
+
+    private static Map<String, String> settings(ProviderForm form) {
+        return form.settings() == null ? Map.of() : form.settings();
     }
 
     private Mono<ProviderView> insert(ProviderForm form, @Nullable String baseUrl) {
         String apiKey = form.apiKey();
         SealedSecret sealed = apiKey == null || apiKey.isBlank() ? null : sealer.seal(apiKey);
-        Map<String, String> settings = form.settings() == null ? Map.of() : form.settings();
         return providers.insert(
-                String.valueOf(form.name()).strip(), String.valueOf(form.type()), baseUrl, settings, sealed);
+                String.valueOf(form.name()).strip(), String.valueOf(form.type()), baseUrl, settings(form), sealed);
     }
 }

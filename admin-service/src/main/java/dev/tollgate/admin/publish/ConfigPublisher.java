@@ -32,6 +32,7 @@ public class ConfigPublisher {
     private static final Logger log = LoggerFactory.getLogger(ConfigPublisher.class);
 
     private final SnapshotReader snapshots;
+    private final RouteSnapshots routes;
     private final BudgetSnapshots budgets;
     private final TemplateSnapshots templates;
     private final ApiTokenSnapshots tokens;
@@ -40,11 +41,13 @@ public class ConfigPublisher {
 
     ConfigPublisher(
             SnapshotReader snapshots,
+            RouteSnapshots routes,
             BudgetSnapshots budgets,
             TemplateSnapshots templates,
             ApiTokenSnapshots tokens,
             RedisWriter writer) {
         this.snapshots = snapshots;
+        this.routes = routes;
         this.budgets = budgets;
         this.templates = templates;
         this.tokens = tokens;
@@ -115,10 +118,12 @@ public class ConfigPublisher {
         return writer.apply(new ConfigBatch().changed(kind, id));
     }
 
-    /** Republishes a public model, or removes it when it no longer exists. */
+    /**
+     * Republishes a public model with its retry policy, fallbacks and cache settings, or removes it (its key and its
+     * member of {@link ConfigKeys#ROUTES}) when it no longer exists; either way announces a {@code route} change.
+     */
     public Mono<Void> routeChanged(String model) {
-        return snapshots
-                .route(model)
+        return routes.route(model)
                 .map(route -> routeBatch(new ConfigBatch(), route))
                 .defaultIfEmpty(removedRoute(model))
                 .flatMap(writer::apply)
@@ -127,10 +132,7 @@ public class ConfigPublisher {
 
     /** Republishes every model that a provider serves, as after its credential was re-sealed. */
     public Mono<Void> providerChanged(UUID providerId) {
-        return snapshots
-                .routeNamesUsing(providerId)
-                .concatMap(this::routeChanged)
-                .then();
+        return routes.namesUsing(providerId).concatMap(this::routeChanged).then();
     }
 
     /** Republishes every budget of one tenant or key as one list, or removes the list when none is left. */
@@ -170,6 +172,10 @@ public class ConfigPublisher {
             batch.set(key, json.writeValueAsString(template), null);
         }
         return batch.changed(TemplateKeys.CHANGE_KIND, TemplateKeys.changeId(template.tenantId(), template.name()));
+    }
+
+    Flux<ModelRoute> allRoutes() {
+        return routes.names().concatMap(routes::route);
     }
 
     Flux<TemplateSnapshot> allTemplates() {

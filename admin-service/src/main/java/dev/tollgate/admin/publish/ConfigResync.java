@@ -61,7 +61,7 @@ class ConfigResync {
                 .doOnNext(tenant -> publisher.addTenant(batch, tenant))
                 .thenMany(snapshots.keys(null))
                 .doOnNext(key -> publisher.addKey(batch, key))
-                .thenMany(routes())
+                .thenMany(publisher.allRoutes())
                 .doOnNext(route -> publisher.routeBatch(batch, route))
                 .thenMany(publisher.allBudgets().collectMultimap(ConfigResync::scopeOf))
                 .doOnNext(byScope -> byScope.forEach((scope, budgets) ->
@@ -72,10 +72,6 @@ class ConfigResync {
                 .doOnNext(token -> publisher.addApiToken(batch, token))
                 .then(Mono.fromSupplier(() -> finish(batch, published)))
                 .flatMap(result -> writer.apply(batch).thenReturn(result));
-    }
-
-    private Flux<dev.tollgate.model.route.ModelRoute> routes() {
-        return snapshots.routeNames().concatMap(snapshots::route);
     }
 
     private static ResyncResult finish(ConfigBatch batch, Set<String> published) {

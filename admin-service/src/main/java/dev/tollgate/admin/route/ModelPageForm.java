@@ -14,7 +14,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's new-model form: a public name and one deployment. More deployments are added through the REST API.
+ * The console's new-model form: a public name and one deployment. More deployments, retries, fallbacks and cache
+ * settings are added on the model's edit page ({@link ModelEditForm}) or through the REST API.
  * Prices are USD per million tokens.
  */
 record ModelPageForm(
@@ -25,7 +26,10 @@ record ModelPageForm(
         @Nullable
         String name,
 
-        @Pattern(regexp = "^(priority|weighted)$", message = "must be priority or weighted") @Nullable
+        @Pattern(
+                regexp = "^(priority|weighted|latency|least-busy|cost)$",
+                message = "must be one of priority, weighted, latency, least-busy, cost")
+        @Nullable
         String strategy,
 
         @NotNull(message = "choose a provider") @Nullable UUID providerId,
@@ -48,7 +52,7 @@ record ModelPageForm(
 
     ModelForm toModelForm() {
         DeploymentForm deployment = new DeploymentForm(
-                providerId, upstreamModel, weight, priority, inputPrice, outputPrice, cachedInputPrice, null);
+                null, providerId, upstreamModel, weight, priority, inputPrice, outputPrice, cachedInputPrice, null);
         return new ModelForm(name, strategy, List.of(deployment));
     }
 }

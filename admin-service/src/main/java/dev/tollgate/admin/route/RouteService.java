@@ -2,10 +2,8 @@ package dev.tollgate.admin.route;
 
 import dev.tollgate.admin.audit.Actor;
 import dev.tollgate.admin.audit.AuditLog;
-import dev.tollgate.admin.provider.ProviderService;
 import dev.tollgate.admin.publish.ConfigPublisher;
 import dev.tollgate.admin.route.ModelForm.DeploymentForm;
-import dev.tollgate.admin.route.RouteRepository.RouteRow;
 import dev.tollgate.admin.security.Caller;
 import dev.tollgate.admin.security.Role;
 import dev.tollgate.admin.system.AdminException;
@@ -14,32 +12,40 @@ import dev.tollgate.admin.system.Paging;
 import dev.tollgate.admin.tenant.CachePurge;
 import dev.tollgate.model.config.ConfigChange;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Public models and their deployments; each created model is audited in its transaction, then published. */
+/**
+ * Public models: creating and reading them, and purging their cached answers. Each created model is audited in its
+ * transaction, then published; changes and deletions are {@link RouteChanges}'.
+ */
 @Service
 public class RouteService {
 
     private final RouteRepository routes;
-    private final ProviderService providers;
+    private final RouteReader reader;
+    private final RouteChecks checks;
+    private final RouteWriter writer;
     private final AuditLog audit;
     private final ConfigPublisher publisher;
     private final TransactionalOperator transaction;
 
     RouteService(
             RouteRepository routes,
-            ProviderService providers,
+            RouteReader reader,
+            RouteChecks checks,
+            RouteWriter writer,
             AuditLog audit,
             ConfigPublisher publisher,
             TransactionalOperator transaction) {
         this.routes = routes;
-        this.providers = providers;
+        this.reader = reader;
+        this.checks = checks;
+        this.writer = writer;
         this.audit = audit;
         this.publisher = publisher;
         this.transaction = transaction;
@@ -47,16 +53,12 @@ public class RouteService {
 
     Mono<ModelView> create(Caller caller, Actor actor, ModelForm form) {
         caller.require(Role.PLATFORM_ADMIN);
-        List<DeploymentForm> deployments = Objects.requireNonNull(form.deployments());
-        return Flux.fromIterable(deployments)
-                .concatMap(this::checkProvider)
-                .then(routes.insertRoute(
-                        String.valueOf(form.name()), form.strategy() == null ? "priority" : form.strategy()))
-                .flatMap(route -> Flux.fromIterable(deployments)
-                        .concatMap(deployment -> insertDeployment(route.id(), deployment))
-                        .then(view(route)))
-                .flatMap(created -> audit.record(actor, "model.create", "model", created.name(), null, created)
-                        .thenReturn(created))
+        String name = String.valueOf(form.name());
+        RouteSpec spec = form.spec();
+        Instant now = now();
+        return checks.verified(spec, name, null, now)
+                .flatMap(facts -> writer.create(name, spec, facts, now))
+                .flatMap(created -> audited(actor, created))
                 .as(transaction::transactional)
                 .flatMap(created -> publisher.routeChanged(created.name()).thenReturn(created));
     }
@@ -64,17 +66,19 @@ public class RouteService {
     /** Creates a free model served by one provider on behalf of the service itself (demo seeding). */
     public Mono<Void> createForSystem(String name, UUID providerId) {
         DeploymentForm deployment =
-                new DeploymentForm(providerId, name, 1, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null);
+                new DeploymentForm(null, providerId, name, 1, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null);
         return create(Caller.system(), Actor.system(), new ModelForm(name, "priority", List.of(deployment)))
                 .then();
     }
 
     Mono<PageView<ModelView>> list(Paging paging) {
-        // Every role sees model names: a tenant admin needs them to choose what a key may call.
-        return routes.page(paging)
-                .concatMap(this::view)
-                .collectList()
-                .zipWith(routes.count(), (items, total) -> PageView.of(items, paging, total));
+        // Every role sees models: a tenant admin needs their names to choose what a key may call.
+        return reader.page(paging);
+    }
+
+    /** One model; every role may read it, as the list. */
+    Mono<ModelView> get(UUID id) {
+        return reader.find(id);
     }
 
     /** Every public model name, for choosing what a key may call. */
@@ -83,6 +87,10 @@ public class RouteService {
     }
 
     /** How many public models exist; every role may know. */
+    public Mono<Long> count() {
+        return routes.count();
+    }
+
     /**
      * Has every gateway drop the cached answers of one public model, in every tenant; platform admins only. Any name
      * may be purged, published or not: the gateways' static routes (the mock, an upstream set by environment) cache
@@ -101,27 +109,13 @@ public class RouteService {
                 .thenReturn(new CachePurge("model", model));
     }
 
-    public Mono<Long> count() {
-        return routes.count();
+    /** The instant a change's new price versions start at, at the database's precision. */
+    static Instant now() {
+        return PricePlan.micros(Instant.now());
     }
 
-    private Mono<Void> checkProvider(DeploymentForm deployment) {
-        return providers
-                .exists(Objects.requireNonNull(deployment.providerId()))
-                .filter(Boolean::booleanValue)
-                .switchIfEmpty(Mono.error(
-                        () -> AdminException.badRequest("provider " + deployment.providerId() + " does not exist.")))
-                .then();
-    }
-
-    private Mono<Void> insertDeployment(UUID routeId, DeploymentForm form) {
-        return routes.insertDeployment(routeId, form).flatMap(id -> routes.insertPrice(id, form));
-    }
-
-    private Mono<ModelView> view(RouteRow route) {
-        return routes.deployments(route.id())
-                .collectList()
-                .map(deployments ->
-                        new ModelView(route.id(), route.name(), route.strategy(), deployments, route.createdAt()));
+    private Mono<ModelView> audited(Actor actor, ModelView created) {
+        return audit.record(actor, "model.create", "model", created.name(), null, created)
+                .thenReturn(created);
     }
 }

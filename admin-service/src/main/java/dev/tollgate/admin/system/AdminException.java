@@ -59,6 +59,11 @@ public final class AdminException extends RuntimeException {
         return new AdminException(HttpStatus.CONFLICT, detail);
     }
 
+    /** The object changed since the caller read it: its {@code If-Match} names another version. */
+    public static AdminException preconditionFailed(String detail) {
+        return new AdminException(HttpStatus.PRECONDITION_FAILED, detail);
+    }
+
     /** A store this answer depends on (Redis, say) could not be read; the caller may retry. */
     public static AdminException unavailable(String detail) {
         return new AdminException(HttpStatus.SERVICE_UNAVAILABLE, detail);

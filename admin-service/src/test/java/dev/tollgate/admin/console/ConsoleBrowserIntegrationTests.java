@@ -3,6 +3,11 @@ package dev.tollgate.admin.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.admin.AdminIntegrationTest;
+import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.route.Deployment;
+import dev.tollgate.model.route.Fallback;
+import dev.tollgate.model.route.ModelRoute;
+import dev.tollgate.model.route.RetryPolicy;
 import dev.tollgate.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,6 +163,71 @@ class ConsoleBrowserIntegrationTests extends AdminIntegrationTest {
         WebElement rendered = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rendered")));
         assertThat(rendered.getText()).contains("You are terse.").contains("Greet {{secret}} from Berlin, briefly.");
         screenshot("console-template-preview.png");
+    }
+
+    @Test
+    void editsAModelsRoutingAndWillNotDeleteTheModelItFallsBackTo() throws IOException {
+        String model = createMockModel();
+        String provider = database.sql("select d.provider_id::text from deployment d join model_route r"
+                        + " on r.id = d.route_id where r.name = :name")
+                .bind("name", model)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
+        String backup = unique("ui-backup");
+        String backupId = createdId(
+                "/api/v1/models",
+                Map.of(
+                        "name",
+                        backup,
+                        "deployments",
+                        java.util.List.of(Map.of(
+                                "provider_id",
+                                provider,
+                                "upstream_model",
+                                "mock-chat",
+                                "input_price_per_mtok",
+                                "1",
+                                "output_price_per_mtok",
+                                "2"))));
+
+        open("/models");
+        browser.findElement(By.id("edit-" + model)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-form")));
+        new Select(browser.findElement(By.id("strategy"))).selectByValue("weighted");
+        new Select(browser.findElement(By.id("dep-provider-1"))).selectByValue(provider);
+        type("dep-model-1", "mock-chat-canary");
+        type("dep-input-1", "0.20");
+        type("dep-output-1", "0.80");
+        screenshot("console-model-edit-deployments.png");
+        type("retry-max", "2");
+        type("retry-backoff", "250");
+        new Select(browser.findElement(By.id("fb-model-0"))).selectByValue(backup);
+        browser.findElement(By.id("fb-on-0-rate_limited")).click();
+        browser.findElement(By.id("fb-on-0-timeout")).click();
+        new Select(browser.findElement(By.id("cache-mode"))).selectByValue("deterministic");
+        screenshot("console-model-edit.png");
+        browser.findElement(By.id("save-model")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+        screenshot("console-models-routed.png");
+
+        ModelRoute route = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readValue(redis.get(ConfigKeys.route(model)), ModelRoute.class);
+        assertThat(route.strategy()).isEqualTo("weighted");
+        assertThat(route.deployments()).extracting(Deployment::upstreamModel).contains("mock-chat", "mock-chat-canary");
+        assertThat(route.retry()).isEqualTo(new RetryPolicy(2, 250, null));
+        assertThat(route.fallbacks())
+                .containsExactly(new Fallback(backup, java.util.List.of("rate_limited", "timeout")));
+        assertThat(route.cache().mode()).isEqualTo("deterministic");
+        assertThat(browser.findElement(By.id("model-table")).getText())
+                .contains(backup)
+                .contains("rate limited, timeout");
+
+        open("/models/" + backupId + "/delete");
+        assertThat(browser.findElement(By.id("fallback-of")).getText()).contains(model);
+        assertThat(browser.findElements(By.id("confirm"))).isEmpty();
+        screenshot("console-model-delete-refused.png");
     }
 
     private String createMockModel() throws IOException {

@@ -18,7 +18,8 @@ import java.util.Map;
 final class RunningGateway implements AutoCloseable {
 
     private static final Path DEFAULT_JAR = Path.of("../gateway-service/target/gateway-service-0.1.0-SNAPSHOT.jar");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    // Two minutes: on a busy machine a cold Spring Boot start alone has been seen to take one.
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final ServiceProcess process;
 

@@ -102,6 +102,133 @@ class ProviderApiIntegrationTests extends AdminIntegrationTest {
     }
 
     @Test
+    void acceptsBedrockWithItsRegionAndAccessKeyIdAndPublishesThem() {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + unique("secret");
+        String id = createdId(
+                "/api/v1/providers",
+                Map.of(
+                        "name",
+                        unique("bedrock"),
+                        "type",
+                        "bedrock",
+                        "api_key",
+                        secret,
+                        "settings",
+                        Map.of("region", "eu-central-1", "access_key_id", "AKIAIOSFODNN7EXAMPLE")));
+        String model = createModel(id);
+
+        ModelRoute route = json.readValue(redis.get(ConfigKeys.route(model)), ModelRoute.class);
+        var provider = route.deployments().getFirst().provider();
+        assertThat(provider.type()).isEqualTo("bedrock");
+        assertThat(provider.baseUrl()).isNull();
+        assertThat(provider.settings())
+                .containsEntry("region", "eu-central-1")
+                .containsEntry("access_key_id", "AKIAIOSFODNN7EXAMPLE");
+        assertThat(new SecretSealer("k1", Map.of("k1", MASTER_KEY)).open(provider.credential()))
+                .isEqualTo(secret);
+    }
+
+    @Test
+    void refusesBedrockWithoutRegionAccessKeyIdOrSecret() {
+        post("/api/v1/providers", Map.of("name", unique("bedrock"), "type", "bedrock", "settings", Map.of()))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("settings.region")
+                .jsonPath("$.errors[1].field")
+                .isEqualTo("settings.access_key_id")
+                .jsonPath("$.errors[2].field")
+                .isEqualTo("api_key");
+        post(
+                        "/api/v1/providers",
+                        Map.of(
+                                "name",
+                                unique("bedrock"),
+                                "type",
+                                "bedrock",
+                                "api_key",
+                                "secret",
+                                "settings",
+                                Map.of("region", "Frankfurt", "access_key_id", "AKIAIOSFODNN7EXAMPLE")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("settings.region");
+    }
+
+    @Test
+    void anthropicAndGeminiMayLeaveTheBaseUrlToTheirPublicEndpointButOpenAiMayNot() {
+        for (String type : List.of("anthropic", "gemini")) {
+            post("/api/v1/providers", Map.of("name", unique(type), "type", type, "api_key", "k-123456"))
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody()
+                    .jsonPath("$.base_url")
+                    .doesNotExist();
+        }
+        post("/api/v1/providers", Map.of("name", unique("openai"), "type", "openai", "api_key", "k-123456"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("base_url");
+        post(
+                        "/api/v1/providers",
+                        Map.of("name", unique("anthropic"), "type", "anthropic", "base_url", "http://169.254.169.254/"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void openAiCompatibleQuirkSwitchesAreTrueOrFalse() {
+        Map<String, Object> provider = Map.of(
+                "name",
+                unique("compat"),
+                "type",
+                "openai-compatible",
+                "base_url",
+                "http://127.0.0.1:9/v1",
+                "settings",
+                Map.of("no_done", "yes"));
+
+        post("/api/v1/providers", provider)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("settings.no_done");
+        post(
+                        "/api/v1/providers",
+                        Map.of(
+                                "name",
+                                unique("compat"),
+                                "type",
+                                "openai-compatible",
+                                "base_url",
+                                "http://127.0.0.1:9/v1",
+                                "settings",
+                                Map.of("no_done", "true", "no_stream_usage", "false")))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.settings.no_done")
+                .isEqualTo("true");
+    }
+
+    @Test
     void resealsCredentialsForPlatformAdminOnly() {
         post("/api/v1/credentials/reseal", Map.of())
                 .exchange()

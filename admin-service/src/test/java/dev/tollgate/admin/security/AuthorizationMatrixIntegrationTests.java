@@ -61,6 +61,9 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/resync                                         2        403      403      403      403     403   401
             GET    /api/v1/models                                         2        2        2        2        2       2     401
             POST   /api/v1/models                                         2        403      403      403      403     403   401
+            GET    /api/v1/models/{modelId}                               2        2        2        2        2       2     401
+            PUT    /api/v1/models/{modelId}                               2        403      403      403      403     403   401
+            DELETE /api/v1/models/{modelId}                               2        403      403      403      403     403   401
             POST   /api/v1/models/{model}/cache/purge                     2        403      403      403      403     403   401
             GET    /api/v1/usage/dead-letters                             2        403      2        403      403     2     401
             GET    /api/v1/budgets                                        2        2        2        2        2       2     401
@@ -100,6 +103,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
                     (f, side) -> Map.of("url", "https://93.184.215.14/tollgate")),
             Map.entry("POST /api/v1/providers", (f, side) -> Map.of("name", unique("matrix"), "type", "mock")),
             Map.entry("POST /api/v1/models", (f, side) -> model(f)),
+            Map.entry("PUT /api/v1/models/{modelId}", (f, side) -> f.modelBody(null)),
             Map.entry("POST /api/v1/budgets", (f, side) -> f.budgetBody(side, "10")),
             Map.entry("PUT /api/v1/budgets/{budgetId}", (f, side) -> f.budgetBody(side, "20")),
             Map.entry(
@@ -126,6 +130,9 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             Map.entry(
                     "POST /api/v1/tokens",
                     (f, side) -> Map.of("name", "matrix", "scope", "read", "expires_at", MatrixFixture.inAWeek())));
+
+    /** Console pages of objects that belong to no tenant: a tenant admin is refused them (403), not told 404. */
+    private static final Set<String> PLATFORM_PAGES = Set.of("/models/{modelId}/edit", "/models/{modelId}/delete");
 
     /** Query parameters that console pages require, so they answer with their real status rather than a 400. */
     private static final Map<String, String> PAGE_QUERIES = Map.of(
@@ -207,12 +214,25 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
         Principal tenantAdmin = principals.get(1);
         ConsoleSession session = signedIn(tenantAdmin);
         return consolePages().stream()
-                .filter(page -> page.contains("{"))
+                .filter(page -> page.contains("{") && !PLATFORM_PAGES.contains(page))
                 .map(page -> DynamicTest.dynamicTest(
                         page,
                         () -> session.get(shared.path(page, Side.OTHER, tenantAdmin))
                                 .expectStatus()
                                 .isNotFound()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> consolePagesOfPlatformObjectsAreForbiddenToATenantAdmin() {
+        Principal tenantAdmin = principals.get(1);
+        ConsoleSession session = signedIn(tenantAdmin);
+        assertThat(consolePages()).containsAll(PLATFORM_PAGES);
+        return PLATFORM_PAGES.stream()
+                .map(page -> DynamicTest.dynamicTest(
+                        page,
+                        () -> session.get(shared.path(page, Side.OWN, tenantAdmin))
+                                .expectStatus()
+                                .isForbidden()));
     }
 
     private void check(String route, Map<String, String> cells) {
@@ -297,19 +317,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
     }
 
     private static Map<String, Object> model(MatrixFixture fixture) {
-        return Map.of(
-                "name",
-                unique("matrix"),
-                "deployments",
-                List.of(Map.of(
-                        "provider_id",
-                        fixture.providerId(),
-                        "upstream_model",
-                        "m",
-                        "input_price_per_mtok",
-                        "1",
-                        "output_price_per_mtok",
-                        "2")));
+        return fixture.modelBody(unique("matrix"));
     }
 
     private ConsoleSession signedIn(Principal principal) {

@@ -101,6 +101,7 @@ final class MatrixFixture {
             case "to" -> "2";
             case "label" -> "production";
             case "model" -> "mock-chat";
+            case "modelId" -> model();
             case "userId" -> user(side);
             case "tokenId" -> token(side, principal);
             default -> throw new IllegalArgumentException("No fixture for path variable {" + name + "}");
@@ -153,6 +154,35 @@ final class MatrixFixture {
 
     String providerId() {
         return providerId;
+    }
+
+    /** A model, which belongs to no tenant: the same on both sides. */
+    String model() {
+        return once("model", () -> created("/api/v1/models", modelBody(unique())));
+    }
+
+    /** A model served by the fixture's mock provider; without {@code name}, the body of an update. */
+    Map<String, Object> modelBody(@Nullable String name) {
+        Map<String, Object> body = new HashMap<>();
+        if (name != null) {
+            body.put("name", name);
+        }
+        body.put(
+                "deployments",
+                List.of(Map.of(
+                        "provider_id",
+                        providerId,
+                        "upstream_model",
+                        "m",
+                        "input_price_per_mtok",
+                        "1",
+                        "output_price_per_mtok",
+                        "2")));
+        return body;
+    }
+
+    private static String unique() {
+        return "matrix-" + UUID.randomUUID();
     }
 
     static Map<String, Object> version() {
