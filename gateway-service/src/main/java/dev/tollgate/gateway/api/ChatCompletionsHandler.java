@@ -112,11 +112,8 @@ class ChatCompletionsHandler {
         CachePlan plan = cache.plan(
                 call.exchange().getRequest().getHeaders(),
                 call.request(),
-                call.caller().key().tenantId(),
-                call.caller().key().keyId(),
-                route.model(),
-                route.deploymentId(),
-                route.upstreamModel());
+                call.caller().key(),
+                route);
         return new ChatCall(
                 call.request(), route.client(), call.context(), metered, call.exchange(), call.caller(), plan);
     }
@@ -134,11 +131,11 @@ class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> fromCache(ChatCall call, CachedAnswer hit) {
-        cacheHeader(call, "hit");
+        cacheHeader(call, hit.kind());
         if (call.request().streaming()) {
             return streams.replay(call, hit);
         }
-        return ledger.settleCached(call.metered(), hit.tokens(), null)
+        return ledger.settleCached(call.metered(), hit.tokens(), null, hit.kind())
                 .flatMap(event -> ok(Objects.requireNonNull(hit.completion()), event));
     }
 

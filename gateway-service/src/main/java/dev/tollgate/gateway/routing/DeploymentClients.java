@@ -45,7 +45,8 @@ class DeploymentClients {
                     PUBLISHED_OWNER,
                     deployment.deploymentId(),
                     deployment.upstreamModel(),
-                    deployment.prices() == null ? List.of() : deployment.prices());
+                    deployment.prices() == null ? List.of() : deployment.prices(),
+                    published.cache());
         } catch (RuntimeException unusable) { // no deployment, unknown type, missing URL, credential will not open
             log.error("the published route for model {} cannot be used: {}", model, unusable.getMessage());
             throw GatewayException.upstream(

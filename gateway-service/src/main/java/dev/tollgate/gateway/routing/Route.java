@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.routing;
 
 import dev.tollgate.gateway.provider.ProviderClient;
+import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.route.PriceVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param deploymentId the published deployment; {@code null} for a static route
  * @param upstreamModel the model name the upstream is sent (a static route forwards the public name)
  * @param prices the deployment's price versions; empty for a static route
+ * @param cache the response cache settings the route publishes; {@code null} for the gateway's (static routes)
  */
 public record Route(
         String model,
@@ -21,10 +23,22 @@ public record Route(
         String ownedBy,
         @Nullable String deploymentId,
         String upstreamModel,
-        List<PriceVersion> prices) {
+        List<PriceVersion> prices,
+        @Nullable CacheSettings cache) {
 
     public Route {
         prices = List.copyOf(prices);
+    }
+
+    /** A route without cache settings of its own. */
+    public Route(
+            String model,
+            ProviderClient client,
+            String ownedBy,
+            @Nullable String deploymentId,
+            String upstreamModel,
+            List<PriceVersion> prices) {
+        this(model, client, ownedBy, deploymentId, upstreamModel, prices, null);
     }
 
     /** The provider type, a metric tag. */

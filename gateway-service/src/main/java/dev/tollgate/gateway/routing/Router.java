@@ -38,6 +38,14 @@ public final class Router {
         return published.find(model).switchIfEmpty(Mono.fromSupplier(() -> staticRoute(model)));
     }
 
+    /**
+     * The route for {@code model} when the gateway itself calls it (the semantic cache's embeddings), which no key's
+     * allowed models limit; a 404 {@code model_not_found} when nothing serves it.
+     */
+    public Mono<Route> serving(String model) {
+        return published.find(model).switchIfEmpty(Mono.fromSupplier(() -> staticRoute(model)));
+    }
+
     /** The models the caller may use that are also served here, in OpenAI's list shape. */
     public Mono<ModelList> models(Caller caller) {
         return published.names().map(names -> visible(caller, names));
