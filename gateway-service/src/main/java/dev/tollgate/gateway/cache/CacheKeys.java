@@ -60,7 +60,7 @@ final class CacheKeys {
                 request.tools(),
                 request.toolChoice(),
                 request.responseFormat(),
-                null,
+                request.stream(),
                 null,
                 request.maxTokens(),
                 request.maxCompletionTokens(),
