@@ -3,7 +3,6 @@ package dev.tollgate.gateway.cache.semantic;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,8 +25,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPromptLength the longest last user turn, in characters, that is embedded; longer ones use the exact cache
  *     only
  * @param maxEntries the most entries this instance's in-process index holds; past it the least recently used go
- * @param index {@code auto} (RediSearch when the server has {@code FT.SEARCH}, else in process), {@code local} or
- *     {@code redis-search}
  * @param syncInterval how often this instance reads the entries other instances added
  */
 @Validated
@@ -43,8 +40,5 @@ public record SemanticProperties(
         @DefaultValue("1s") Duration embeddingTimeout,
         @DefaultValue("4000") @Min(1) int maxPromptLength,
         @DefaultValue("50000") @Min(1) int maxEntries,
-
-        @DefaultValue("auto") @Pattern(regexp = "auto|local|redis-search")
-        String index,
 
         @DefaultValue("1s") Duration syncInterval) {}
