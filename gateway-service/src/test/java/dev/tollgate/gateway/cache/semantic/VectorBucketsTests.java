@@ -79,7 +79,7 @@ class VectorBucketsTests {
         float[] rows = new float[] {0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] probe = new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1};
 
-        assertThat(VectorBuckets.dot(rows, 2, probe)).isEqualTo(45f);
+        assertThat(VectorBucket.dot(rows, 2, probe)).isEqualTo(45f);
     }
 
     private static float[] unit(float x, float y, float z) {
