@@ -4,6 +4,8 @@ import com.github.jelmerk.hnswlib.core.SearchResult;
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.tollgate.gateway.cache.semantic.VectorBuckets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,12 @@ import java.util.SplittableRandom;
 public class SemanticIndexBench {
 
     static final int DIMENSIONS = 384;
-    static final int QUERIES = 2_000;
+    static final int QUERIES = Integer.parseInt(System.getenv().getOrDefault("QUERIES", "2000"));
+    static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    interface Lookup {
+        String nearest(float[] query);
+    }
 
     record Entry(String id, float[] vector) implements Item<String, float[]> {
         public int dimensions() {
@@ -30,7 +37,11 @@ public class SemanticIndexBench {
     public static void main(String[] args) throws Exception {
         String[] sizes = args.length > 0 ? args : new String[] {"1000", "10000", "100000"};
         System.out.printf("java %s, %d CPUs%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        embedding();
+        if (System.getenv("NO_EMBEDDING") == null) {
+            embedding();
+        }
+        System.out.println("| Index | Entries | wall p50 ms | wall p99 ms | CPU p50 ms | CPU p99 ms | recall@1 | build | memory |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (String size : sizes) {
             index(Integer.parseInt(size));
         }
@@ -62,21 +73,14 @@ public class SemanticIndexBench {
         }
         System.gc();
         long heap = usedHeap() - heapBefore;
-        long[] exact = new long[QUERIES];
-        int exactHits = 0;
-        for (int round = 0; round < 2; round++) { // the first round warms the JIT
-            exactHits = 0;
-            for (int q = 0; q < QUERIES; q++) {
-                long started = System.nanoTime();
-                VectorBuckets.Match match = buckets.nearest("scope", queries[q], 0.9, now);
-                exact[q] = System.nanoTime() - started;
-                if (match != null && match.entryKey().equals("e" + targets[q])) {
-                    exactHits++;
-                }
-            }
-        }
-        report("brute force (VectorBuckets)", size, exact, exactHits, 0, heap);
+        measure("brute force (VectorBuckets)", size, queries, targets, 0, heap, query -> {
+            VectorBuckets.Match match = buckets.nearest("scope", query, 0.9, now);
+            return match == null ? null : match.entryKey();
+        });
 
+        if (System.getenv("NO_HNSW") != null) {
+            return;
+        }
         long buildStarted = System.nanoTime();
         HnswIndex<String, float[], Entry, Float> hnsw = HnswIndex.newBuilder(
                         DIMENSIONS, DistanceFunctions.FLOAT_INNER_PRODUCT, size)
@@ -91,20 +95,31 @@ public class SemanticIndexBench {
         }
         hnsw.addAll(entries, Runtime.getRuntime().availableProcessors(), (done, max) -> {}, Integer.MAX_VALUE);
         long build = System.nanoTime() - buildStarted;
-        long[] approximate = new long[QUERIES];
-        int approximateHits = 0;
-        for (int round = 0; round < 2; round++) {
-            approximateHits = 0;
+        measure("HNSW (hnswlib-core M=16 efC=100 ef=64)", size, queries, targets, build, -1, query -> {
+            List<SearchResult<Entry, Float>> found = hnsw.findNearest(query, 1);
+            return found.isEmpty() ? null : found.getFirst().item().id();
+        });
+    }
+
+    static void measure(
+            String what, int size, float[][] queries, int[] targets, long buildNanos, long heap, Lookup lookup) {
+        long[] wall = new long[QUERIES];
+        long[] cpu = new long[QUERIES];
+        int hits = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT
+            hits = 0;
             for (int q = 0; q < QUERIES; q++) {
+                long cpuStarted = THREADS.getCurrentThreadCpuTime();
                 long started = System.nanoTime();
-                List<SearchResult<Entry, Float>> found = hnsw.findNearest(queries[q], 1);
-                approximate[q] = System.nanoTime() - started;
-                if (!found.isEmpty() && found.getFirst().item().id().equals("e" + targets[q])) {
-                    approximateHits++;
+                String found = lookup.nearest(queries[q]);
+                wall[q] = System.nanoTime() - started;
+                cpu[q] = THREADS.getCurrentThreadCpuTime() - cpuStarted;
+                if (("e" + targets[q]).equals(found)) {
+                    hits++;
                 }
             }
         }
-        report("HNSW (hnswlib-core M=16 efC=100 ef=64)", size, approximate, approximateHits, build, -1);
+        report(what, size, wall, cpu, hits, buildNanos, heap);
     }
 
     static void embedding() {
@@ -133,15 +148,19 @@ public class SemanticIndexBench {
                 times[times.length / 2] / 1e6, times[times.length * 99 / 100] / 1e6);
     }
 
-    static void report(String what, int size, long[] times, int hits, long buildNanos, long heapBytes) {
+    static void report(String what, int size, long[] times, long[] cpu, int hits, long buildNanos, long heapBytes) {
         long[] sorted = times.clone();
         Arrays.sort(sorted);
+        long[] cpuSorted = cpu.clone();
+        Arrays.sort(cpuSorted);
         System.out.printf(
-                "| %s | %,d | p50 %.3f ms | p99 %.3f ms | recall@1 %.1f%% | build %s | heap %s |%n",
+                "| %s | %,d | %.3f | %.3f | %.3f | %.3f | %.1f%% | %s | %s |%n",
                 what,
                 size,
                 sorted[sorted.length / 2] / 1e6,
                 sorted[sorted.length * 99 / 100] / 1e6,
+                cpuSorted[cpuSorted.length / 2] / 1e6,
+                cpuSorted[cpuSorted.length * 99 / 100] / 1e6,
                 100.0 * hits / QUERIES,
                 buildNanos == 0 ? "–" : String.format("%.1f s", buildNanos / 1e9),
                 heapBytes < 0 ? "–" : String.format("%.0f MB", heapBytes / 1e6));
