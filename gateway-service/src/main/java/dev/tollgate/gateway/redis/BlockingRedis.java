@@ -19,7 +19,6 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
@@ -211,14 +210,6 @@ public final class BlockingRedis implements AutoCloseable {
      * @param fields its fields
      */
     public record StreamRecord(String id, Map<String, String> fields) {}
-
-    /** Whether the server knows the command {@code name}, such as {@code FT.SEARCH} of the search module. */
-    public Mono<Boolean> knowsCommand(String name) {
-        return read(redis -> {
-            Object info = redis.sendCommand(Protocol.Command.COMMAND, "INFO", name);
-            return info instanceof List<?> list && !list.isEmpty() && list.getFirst() != null;
-        });
-    }
 
     /**
      * Like {@link #append}, with {@code scripts} run and, unless {@code stamp} is {@code null}, a hash field set, all
