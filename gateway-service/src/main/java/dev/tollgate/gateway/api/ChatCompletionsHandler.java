@@ -115,11 +115,8 @@ class ChatCompletionsHandler {
         CachePlan plan = cache.plan(
                 call.exchange().getRequest().getHeaders(),
                 call.request(),
-                call.caller().key().tenantId(),
-                call.caller().key().keyId(),
-                route.model(),
-                route.cacheIdentity(),
-                route.model());
+                call.caller().key(),
+                route);
         return new ChatCall(call.request(), route, call.context(), metered, call.exchange(), call.caller(), plan);
     }
 
@@ -136,11 +133,11 @@ class ChatCompletionsHandler {
     }
 
     private Mono<ServerResponse> fromCache(ChatCall call, CachedAnswer hit) {
-        cacheHeader(call, "hit");
+        cacheHeader(call, hit.kind());
         if (call.request().streaming()) {
             return streams.replay(call, hit);
         }
-        return ledger.settleCached(call.metered(), hit.tokens(), null)
+        return ledger.settleCached(call.metered(), hit.tokens(), null, hit.kind())
                 .flatMap(event -> ok(Objects.requireNonNull(hit.completion()), event));
     }
 

@@ -79,7 +79,7 @@ class ChatStreams {
 
     // Deferred like done(): the event is written when the last replayed chunk has passed.
     private Mono<byte[]> doneFromCache(ChatCall call, CachedAnswer hit) {
-        return Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null))
+        return Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null, hit.kind()))
                 .map(event -> sse.done());
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.cache;
 
 import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.openai.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,12 +33,56 @@ final class CacheKeys {
         if (scope.keyId() != null) {
             normalised.put("key", scope.keyId());
         }
-        normalised.put("deployment", String.valueOf(target.deploymentId()));
-        normalised.put("upstream_model", target.upstreamModel());
+        normalised.put("deployments", target.deployments());
         normalised.put("stream", request.streaming());
         normalised.put("request", sorted(json.convertValue(outputShaping(request), Object.class)));
         return PREFIX + scope.tenantId() + ":" + routeTag(target.route()) + ":"
                 + sha256(json.writeValueAsString(normalised));
+    }
+
+    /**
+     * The scope of a semantic lookup: what must be equal, besides the last user turn, for two prompts to be compared.
+     * The exact key's normalised request with {@code earlier} (every message before the last user turn) as its
+     * messages, the tenant, the route and the embedding model, hashed: two conversations that end in the same words
+     * but differ before them never share a scope.
+     */
+    static String semanticScope(
+            Scope scope,
+            Target target,
+            ChatCompletionRequest request,
+            List<ChatMessage> earlier,
+            String embedder,
+            JsonMapper json) {
+        ChatCompletionRequest before = new ChatCompletionRequest(
+                null,
+                earlier,
+                request.tools(),
+                request.toolChoice(),
+                request.responseFormat(),
+                request.stream(),
+                null,
+                request.maxTokens(),
+                request.maxCompletionTokens(),
+                request.temperature(),
+                request.topP(),
+                request.n(),
+                request.stop(),
+                request.seed(),
+                null,
+                null,
+                request.extra());
+        Map<String, Object> normalised = new TreeMap<>();
+        normalised.put("tenant", scope.tenantId());
+        normalised.put("route", target.route());
+        normalised.put("embedder", embedder);
+        normalised.put("exact", of(scope, target, before, json));
+        return sha256(json.writeValueAsString(normalised));
+    }
+
+    /** The key of the semantic entry that points at the answer under {@code answerKey}, beside it. */
+    static String semanticEntry(String answerKey) {
+        int last = answerKey.lastIndexOf(':');
+        return answerKey.substring(0, last) + ":s" + answerKey.substring(last);
     }
 
     /** The pattern matching every key of {@code tenantId}, glob characters in the id escaped. */
@@ -62,10 +107,9 @@ final class CacheKeys {
      * Where a request was routed.
      *
      * @param route the public model name
-     * @param deploymentId the published deployment, {@code null} for a static route
-     * @param upstreamModel the model the upstream is sent
+     * @param deployments every deployment and upstream model that may answer the route ({@code Route#cacheIdentity})
      */
-    record Target(String route, @Nullable String deploymentId, String upstreamModel) {}
+    record Target(String route, String deployments) {}
 
     private static ChatCompletionRequest outputShaping(ChatCompletionRequest request) {
         return new ChatCompletionRequest(
@@ -100,7 +144,8 @@ final class CacheKeys {
         return value;
     }
 
-    private static String routeTag(String model) {
+    /** The route's part of its keys: the first 16 hex digits of the SHA-256 of the public model name. */
+    static String routeTag(String model) {
         return sha256(model).substring(0, 16);
     }
 

@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.cache;
 
 import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.route.CacheSettings;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -8,9 +9,10 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Which requests are cached. {@code x-tollgate-cache: off} never is; {@code on} always is; {@code refresh} is not
- * looked up but its fresh answer is stored; without the header a request is cached when it explicitly sets
- * {@code temperature} to 0 (unless that default is turned off). {@code x-tollgate-cache-ttl} (seconds) sets how long
- * its answer is kept, capped by {@code max-ttl}; a value that is not a positive number is ignored.
+ * looked up but its fresh answer is stored; without the header the mode in force decides (the key's, else the
+ * route's, else the gateway's): {@code deterministic} caches a request that explicitly sets {@code temperature} to 0,
+ * {@code always} every request, {@code off} none. {@code x-tollgate-cache-ttl} (seconds) sets how long its answer is
+ * kept, capped by {@code max-ttl}; without it (or when it is not a positive number) the TTL in force applies.
  */
 final class CachePolicy {
 
@@ -26,7 +28,8 @@ final class CachePolicy {
         REFRESH
     }
 
-    static Mode mode(CacheProperties properties, HttpHeaders headers, ChatCompletionRequest request) {
+    static Mode mode(
+            CacheProperties properties, HttpHeaders headers, ChatCompletionRequest request, SettingsInForce settings) {
         if (!properties.enabled()) {
             return Mode.BYPASS;
         }
@@ -35,16 +38,24 @@ final class CachePolicy {
             case "off" -> Mode.BYPASS;
             case "on" -> Mode.LOOKUP;
             case "refresh" -> Mode.REFRESH;
-            default -> properties.temperatureZero() && deterministic(request) ? Mode.LOOKUP : Mode.BYPASS;
+            default -> byMode(settings.mode(), request);
         };
     }
 
-    static Duration ttl(CacheProperties properties, HttpHeaders headers) {
+    static Duration ttl(CacheProperties properties, HttpHeaders headers, SettingsInForce settings) {
         Duration asked = seconds(headers.getFirst(TTL_HEADER));
         if (asked == null) {
-            return properties.ttl();
+            return settings.ttl();
         }
         return asked.compareTo(properties.maxTtl()) > 0 ? properties.maxTtl() : asked;
+    }
+
+    private static Mode byMode(String mode, ChatCompletionRequest request) {
+        return switch (mode) {
+            case CacheSettings.ALWAYS -> Mode.LOOKUP;
+            case CacheSettings.DETERMINISTIC -> deterministic(request) ? Mode.LOOKUP : Mode.BYPASS;
+            default -> Mode.BYPASS;
+        };
     }
 
     private static boolean deterministic(ChatCompletionRequest request) {

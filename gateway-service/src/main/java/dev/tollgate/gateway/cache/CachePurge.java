@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.cache;
 
+import dev.tollgate.gateway.cache.semantic.SemanticCache;
 import dev.tollgate.gateway.redis.BlockingRedis;
 import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.config.ConfigChange;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
  * {@code {"kind":"cache","id":"<tenant_id>"}}, a route's (in every tenant) with
  * {@code {"kind":"cache-route","id":"<public model>"}}. Matching keys are found by {@code SCAN} and unlinked.
  * Other kinds, {@code all} (sent after every resubscription) included, leave the cache alone: cached answers do not
- * depend on published configuration except through the routed model, which is part of their key.
+ * depend on published configuration except through the routed model, which is part of their key. The semantic
+ * cache's entries live under the same prefixes, so the same {@code SCAN} removes them from Redis; its in-process index
+ * is purged here too, on every instance, since each receives the announcement.
  */
 @Component
 class CachePurge {
@@ -21,9 +24,11 @@ class CachePurge {
     private static final Logger log = LoggerFactory.getLogger(CachePurge.class);
 
     private final BlockingRedis redis;
+    private final SemanticCache semantic;
 
-    CachePurge(BlockingRedis redis) {
+    CachePurge(BlockingRedis redis, SemanticCache semantic) {
         this.redis = redis;
+        this.semantic = semantic;
     }
 
     @EventListener
@@ -32,8 +37,14 @@ class CachePurge {
             return;
         }
         switch (change.kind()) {
-            case PublishedConfig.CACHE_PURGE -> purge(CacheKeys.tenantPattern(change.id()), change);
-            case PublishedConfig.CACHE_ROUTE_PURGE -> purge(CacheKeys.routePattern(change.id()), change);
+            case PublishedConfig.CACHE_PURGE -> {
+                semantic.purge(change.id());
+                purge(CacheKeys.tenantPattern(change.id()), change);
+            }
+            case PublishedConfig.CACHE_ROUTE_PURGE -> {
+                semantic.purgeRoute(CacheKeys.routeTag(change.id()));
+                purge(CacheKeys.routePattern(change.id()), change);
+            }
             default -> {}
         }
     }

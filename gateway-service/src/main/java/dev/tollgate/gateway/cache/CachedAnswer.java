@@ -13,8 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param tokens what the answer used when a provider made it, which a hit saves
  * @param completion the answer of a non-streaming request
  * @param chunks the answer of a streaming request, every chunk the provider sent, its usage chunk included
+ * @param kind how a lookup found it: {@value #HIT} (the same request) or {@value #SEMANTIC_HIT} (a near-duplicate
+ *     prompt); the value of the {@code x-tollgate-cache} response header and of the usage event's {@code cache_hit}
  */
-public record CachedAnswer(Tokens tokens, @Nullable ChatCompletion completion, List<ChatCompletionChunk> chunks) {
+public record CachedAnswer(
+        Tokens tokens, @Nullable ChatCompletion completion, List<ChatCompletionChunk> chunks, String kind) {
+
+    public static final String HIT = "hit";
+    public static final String SEMANTIC_HIT = "semantic-hit";
 
     public CachedAnswer {
         chunks = List.copyOf(chunks);
@@ -22,11 +28,16 @@ public record CachedAnswer(Tokens tokens, @Nullable ChatCompletion completion, L
 
     /** A non-streaming answer. */
     public static CachedAnswer of(ChatCompletion completion, Tokens tokens) {
-        return new CachedAnswer(tokens, completion, List.of());
+        return new CachedAnswer(tokens, completion, List.of(), HIT);
     }
 
     /** A streamed answer. */
     public static CachedAnswer streamed(List<ChatCompletionChunk> chunks, Tokens tokens) {
-        return new CachedAnswer(tokens, null, chunks);
+        return new CachedAnswer(tokens, null, chunks, HIT);
+    }
+
+    /** The same answer, found for a near-duplicate prompt. */
+    CachedAnswer semantic() {
+        return new CachedAnswer(tokens, completion, chunks, SEMANTIC_HIT);
     }
 }

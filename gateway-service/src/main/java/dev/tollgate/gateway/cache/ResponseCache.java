@@ -1,12 +1,19 @@
 package dev.tollgate.gateway.cache;
 
 import dev.tollgate.gateway.cache.CachePolicy.Mode;
+import dev.tollgate.gateway.cache.semantic.SemanticCache;
+import dev.tollgate.gateway.cache.semantic.SemanticPlan;
+import dev.tollgate.gateway.cache.semantic.SemanticProperties;
+import dev.tollgate.gateway.cache.semantic.VectorBuckets.Match;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.redis.BlockingRedis;
+import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.usage.Tokens;
+import dev.tollgate.model.key.KeyPrincipal;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.openai.ChatCompletionRequest;
+import dev.tollgate.model.route.CacheSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,16 +26,21 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * The exact response cache as the request pipeline sees it: {@link #plan} decides whether a routed request may be
- * cached, {@link #find} looks its answer up, {@link #store} keeps a fresh answer. Entries live in Redis under the
- * tenant's prefix, so an answer is never served to another tenant. Fails open: a Redis failure or an unreadable entry
- * is a miss, and a failed store is only logged. Counts {@code tollgate.cache.requests} by {@code outcome}
- * ({@code hit}, {@code miss}, {@code bypass}); tenants never become tags.
+ * The response cache as the request pipeline sees it: {@link #plan} decides whether a routed request may be cached
+ * (with the settings in force: the key's over the route's over the gateway's, the caller's header over all),
+ * {@link #find} looks its answer up (the same request first, then, where the semantic cache is on, a near-duplicate
+ * prompt), {@link #store} keeps a fresh answer. Entries live in Redis under the tenant's prefix, so an answer is never
+ * served to another tenant. Fails open: a Redis failure or an unreadable entry is a miss, and a failed store is only
+ * logged. Counts {@code tollgate.cache.requests} by {@code outcome} ({@code hit}, {@code semantic-hit}, {@code miss},
+ * {@code bypass}); tenants never become tags.
  */
 @Component
 public final class ResponseCache {
 
-    /** The response header saying whether the answer came from the cache: {@code hit} or {@code miss}. */
+    /**
+     * The response header saying whether the answer came from the cache: {@code hit}, {@code semantic-hit} or
+     * {@code miss}.
+     */
     public static final String HEADER = CachePolicy.MODE_HEADER;
 
     static final String REQUESTS = "tollgate.cache.requests";
@@ -38,51 +50,58 @@ public final class ResponseCache {
     private final OpenAiJson json;
     private final CacheProperties properties;
     private final MeterRegistry registry;
+    private final SemanticCache semantic;
 
-    ResponseCache(BlockingRedis redis, OpenAiJson json, CacheProperties properties, MeterRegistry registry) {
+    ResponseCache(
+            BlockingRedis redis,
+            OpenAiJson json,
+            CacheProperties properties,
+            MeterRegistry registry,
+            SemanticCache semantic) {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
         this.registry = registry;
+        this.semantic = semantic;
     }
 
     /**
-     * The plan for {@code request} of {@code tenantId} (sent with {@code keyId}), routed as {@code route} to
-     * {@code upstreamModel} on {@code deploymentId}, or {@code null} when it is not cached.
+     * The plan for {@code request} sent with {@code key} and routed as {@code route}, or {@code null} when it is not
+     * cached.
      */
-    public @Nullable CachePlan plan(
-            HttpHeaders headers,
-            ChatCompletionRequest request,
-            String tenantId,
-            String keyId,
-            String route,
-            @Nullable String deploymentId,
-            String upstreamModel) {
-        Mode mode = CachePolicy.mode(properties, headers, request);
+    public @Nullable CachePlan plan(HttpHeaders headers, ChatCompletionRequest request, KeyPrincipal key, Route route) {
+        SettingsInForce settings = SettingsInForce.of(defaults(), route.cache(), key.cache());
+        Mode mode = CachePolicy.mode(properties, headers, request, settings);
         if (mode == Mode.BYPASS) {
             count("bypass");
             return null;
         }
-        var scope = new CacheKeys.Scope(tenantId, properties.perKey() ? keyId : null);
-        var target = new CacheKeys.Target(route, deploymentId, upstreamModel);
-        String key = CacheKeys.of(scope, target, request, json.upstreamMapper());
-        return new CachePlan(key, mode == Mode.LOOKUP, CachePolicy.ttl(properties, headers));
+        var scope = new CacheKeys.Scope(key.tenantId(), settings.perKey() ? key.keyId() : null);
+        var target = new CacheKeys.Target(route.model(), route.cacheIdentity());
+        String answerKey = CacheKeys.of(scope, target, request, json.upstreamMapper());
+        SemanticPlan semanticPlan =
+                settings.semantic() ? semanticPlan(scope, target, request, answerKey, settings) : null;
+        return new CachePlan(
+                answerKey, mode == Mode.LOOKUP, CachePolicy.ttl(properties, headers, settings), semanticPlan);
     }
 
-    /** The stored answer for {@code plan}; empty on a miss, for a refresh, or when there is no plan. */
+    /**
+     * The stored answer for {@code plan}: the same request's, else (where the semantic cache is on) a near-duplicate
+     * prompt's; empty on a miss, for a refresh, or when there is no plan.
+     */
     public Mono<CachedAnswer> find(@Nullable CachePlan plan) {
         if (plan == null) {
             return Mono.empty();
         }
         Mono<CachedAnswer> found = plan.lookup()
-                ? redis.get(plan.key()).mapNotNull(this::decoded).onErrorResume(this::unreadable)
+                ? answer(plan.key()).switchIfEmpty(Mono.defer(() -> similar(plan.semantic())))
                 : Mono.empty();
-        return found.doOnNext(hit -> count("hit")).switchIfEmpty(Mono.fromRunnable(() -> count("miss")));
+        return found.doOnNext(hit -> count(hit.kind())).switchIfEmpty(Mono.fromRunnable(() -> count("miss")));
     }
 
     /**
-     * Keeps {@code answer} for {@code plan}, if there is a plan and the answer may be kept. Completes when it is
-     * written, or failed to be, which is only logged.
+     * Keeps {@code answer} for {@code plan}, if there is a plan and the answer may be kept, and its prompt for the
+     * semantic cache when that is on. Completes when both are written, or failed to be, which is only logged.
      */
     public Mono<Void> store(@Nullable CachePlan plan, CachedAnswer answer) {
         if (plan == null || !storable(answer)) {
@@ -90,8 +109,58 @@ public final class ResponseCache {
         }
         return Mono.fromCallable(() -> encoded(answer))
                 .flatMap(entry -> redis.put(plan.key(), entry, plan.ttl()))
-                .then()
+                .then(Mono.defer(() -> remembered(plan)))
                 .onErrorResume(this::notStored);
+    }
+
+    private SettingsInForce.Defaults defaults() {
+        SemanticProperties gateway = semantic.properties();
+        String mode = properties.temperatureZero() ? CacheSettings.DETERMINISTIC : CacheSettings.OFF;
+        return new SettingsInForce.Defaults(
+                mode, properties.ttl(), properties.perKey(), gateway.enabled(), gateway.similarityThreshold());
+    }
+
+    private @Nullable SemanticPlan semanticPlan(
+            CacheKeys.Scope scope,
+            CacheKeys.Target target,
+            ChatCompletionRequest request,
+            String answerKey,
+            SettingsInForce settings) {
+        SemanticPrompts.Split split = SemanticPrompts.of(request);
+        if (split == null || !semantic.accepts(split.lastTurn())) {
+            return null;
+        }
+        String lookupScope = CacheKeys.semanticScope(
+                scope, target, request, split.earlier(), semantic.embedderId(), json.upstreamMapper());
+        return new SemanticPlan(
+                CacheKeys.semanticEntry(answerKey),
+                scope.tenantId(),
+                CacheKeys.routeTag(target.route()),
+                lookupScope,
+                split.lastTurn(),
+                settings.similarityThreshold());
+    }
+
+    private Mono<CachedAnswer> answer(String key) {
+        return redis.get(key).mapNotNull(this::decoded).onErrorResume(this::unreadable);
+    }
+
+    // A match whose answer has gone (expired, purged) is forgotten, and the request is a miss.
+    private Mono<CachedAnswer> similar(@Nullable SemanticPlan plan) {
+        if (plan == null) {
+            return Mono.empty();
+        }
+        return semantic.find(plan).flatMap(this::matched);
+    }
+
+    private Mono<CachedAnswer> matched(Match match) {
+        return answer(match.answerKey())
+                .map(CachedAnswer::semantic)
+                .switchIfEmpty(Mono.fromRunnable(() -> semantic.forget(match.entryKey())));
+    }
+
+    private Mono<Void> remembered(CachePlan plan) {
+        return plan.semantic() == null ? Mono.empty() : semantic.remember(plan.semantic(), plan.key(), plan.ttl());
     }
 
     // The guardrail hook: when guardrails exist, an answer to a request or with a response they flagged is refused

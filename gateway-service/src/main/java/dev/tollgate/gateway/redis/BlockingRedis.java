@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Response;
@@ -29,6 +30,8 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The only gateway type that touches Jedis. Jedis blocks its caller, so each command runs on a bounded scheduler
@@ -102,6 +105,111 @@ public final class BlockingRedis implements AutoCloseable {
     public Mono<List<@Nullable String>> getAll(List<String> keys) {
         return read(redis -> redis.mget(keys.toArray(String[]::new)));
     }
+
+    /**
+     * Replaces the hash at {@code key} with {@code fields}, expiring after {@code ttl}, and when {@code log} is given
+     * appends {@code key} to that stream (trimmed to about its length): one {@code MULTI … EXEC}, so the hash never
+     * exists without its expiry. Values are binary-safe (a vector is raw bytes).
+     */
+    public Mono<List<Object>> putHash(String key, Map<String, byte[]> fields, Duration ttl, @Nullable StreamLog log) {
+        return call(redis -> hashPut(redis, key, fields, ttl, log));
+    }
+
+    /**
+     * A stream that records which keys were written, for other instances to follow.
+     *
+     * @param stream the stream's key
+     * @param field the entry field that holds the written key
+     * @param maxLength about how many entries it keeps ({@code MAXLEN ~})
+     */
+    public record StreamLog(String stream, String field, long maxLength) {}
+
+    private static List<Object> hashPut(
+            UnifiedJedis redis, String key, Map<String, byte[]> fields, Duration ttl, @Nullable StreamLog log) {
+        byte[] raw = SafeEncoder.encode(key);
+        Map<byte[], byte[]> hash = new java.util.LinkedHashMap<>();
+        fields.forEach((name, value) -> hash.put(SafeEncoder.encode(name), value));
+        try (AbstractTransaction transaction = redis.multi()) {
+            transaction.del(raw);
+            transaction.hset(raw, hash);
+            transaction.pexpire(raw, ttl.toMillis());
+            if (log != null) {
+                transaction.xadd(
+                        log.stream(),
+                        XAddParams.xAddParams().maxLen(log.maxLength()).approximateTrimming(),
+                        Map.of(log.field(), key));
+            }
+            return transaction.exec();
+        }
+    }
+
+    /**
+     * The values of {@code fields} in each hash at {@code keys}, in order: one pipelined {@code HMGET} per key, one
+     * round trip. A missing hash or field reads as {@code null}.
+     */
+    public Mono<List<List<byte @Nullable []>>> hashFields(List<String> keys, List<String> fields) {
+        return read(redis -> hashesRead(redis, keys, fields));
+    }
+
+    private static List<List<byte @Nullable []>> hashesRead(
+            UnifiedJedis redis, List<String> keys, List<String> fields) {
+        byte[][] names = fields.stream().map(SafeEncoder::encode).toArray(byte[][]::new);
+        List<Response<List<byte[]>>> replies = new ArrayList<>();
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            keys.forEach(key -> replies.add(pipeline.hmget(SafeEncoder.encode(key), names)));
+            pipeline.sync();
+        }
+        return replies.stream().map(BlockingRedis::fieldsOrNone).toList();
+    }
+
+    // A key of another type (WRONGTYPE) holds none of the fields.
+    private static List<byte @Nullable []> fieldsOrNone(Response<List<byte[]>> reply) {
+        try {
+            return reply.get();
+        } catch (JedisDataException wrongType) {
+            return List.of();
+        }
+    }
+
+    /** Up to {@code limit} keys matching the glob {@code pattern}, found by {@code SCAN} in pages. */
+    public Mono<List<String>> keysMatching(String pattern, int limit) {
+        return read(redis -> matching(redis, pattern, limit));
+    }
+
+    private static List<String> matching(UnifiedJedis redis, String pattern, int limit) {
+        ScanParams params = new ScanParams().match(pattern).count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        List<String> keys = new ArrayList<>();
+        do {
+            ScanResult<String> page = redis.scan(cursor, params);
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor) && keys.size() < limit);
+        return keys.size() > limit ? List.copyOf(keys.subList(0, limit)) : keys;
+    }
+
+    /** The id of the stream's last entry, {@code 0-0} when it has none. */
+    public Mono<String> lastEntryId(String stream) {
+        return read(redis -> {
+            List<StreamEntry> last = redis.xrevrange(stream, "+", "-", 1);
+            return last.isEmpty() ? "0-0" : last.getFirst().getID().toString();
+        });
+    }
+
+    /** Up to {@code count} entries of the stream after the id {@code after}, oldest first: one {@code XRANGE}. */
+    public Mono<List<StreamRecord>> entriesAfter(String stream, String after, int count) {
+        return read(redis -> redis.xrange(stream, "(" + after, "+", count).stream()
+                .map(entry -> new StreamRecord(entry.getID().toString(), entry.getFields()))
+                .toList());
+    }
+
+    /**
+     * One entry of a stream.
+     *
+     * @param id its id
+     * @param fields its fields
+     */
+    public record StreamRecord(String id, Map<String, String> fields) {}
 
     /**
      * Like {@link #append}, with {@code scripts} run and, unless {@code stamp} is {@code null}, a hash field set, all

@@ -40,6 +40,14 @@ public final class Router {
     }
 
     /**
+     * The route for {@code model} when the gateway itself calls it (the semantic cache's embeddings), which no key's
+     * allowed models limit; a 404 {@code model_not_found} when nothing serves it.
+     */
+    public Mono<Route> serving(String model) {
+        return resolve(model).switchIfEmpty(Mono.error(() -> notFound(model)));
+    }
+
+    /**
      * The route of a model another route falls back to: the caller's key is not asked, since the route's owner chose
      * it. Empty when the model is served nowhere here.
      */

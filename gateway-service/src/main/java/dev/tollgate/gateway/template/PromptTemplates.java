@@ -13,13 +13,15 @@ import dev.tollgate.model.prompt.TemplateSnapshot;
 import dev.tollgate.model.usage.UsageRecorded.TemplateUse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Renders chat requests whose model is {@code template:<name>[@label|@vN]} from the caller's tenant's template (else
- * the platform-wide one): the version the label points at ({@code production} by default) or the version asked for,
- * its variables checked and substituted, its model and parameters applied. Every other request passes through
+ * the platform-wide one): the version the label points at ({@code production} by default; drawn by weight when the
+ * label splits its traffic) or the version asked for, its variables checked and substituted, its model and parameters
+ * applied (the caller's value kept for a parameter the version lets callers override). Every other request passes through
  * untouched. Runs before validation and routing, so the key's allowed models, limits, budgets and metering all apply
  * to the rendered request and its model.
  */
@@ -48,7 +50,7 @@ public final class PromptTemplates {
 
     private RenderedRequest rendered(
             TemplateReference reference, TemplateSnapshot snapshot, ChatCompletionRequest request) {
-        PublishedPrompt prompt = reference.pick(snapshot);
+        PublishedPrompt prompt = reference.pick(snapshot, ThreadLocalRandom.current());
         Map<String, ?> given = TemplateRequests.given(snapshot.name(), request, prompt.variables());
         Map<String, String> texts = TemplateVariables.resolve(snapshot.name(), prompt.variables(), given);
         List<ChatMessage> messages = prompt.messages().stream()

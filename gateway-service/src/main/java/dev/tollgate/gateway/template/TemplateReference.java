@@ -4,6 +4,7 @@ import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.model.prompt.PublishedPrompt;
 import dev.tollgate.model.prompt.TemplateSnapshot;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +43,17 @@ record TemplateReference(
                 : new TemplateReference(name, selector, null);
     }
 
-    /** The published version this reference picks in {@code snapshot}, or a 404 naming what is missing. */
-    PublishedPrompt pick(TemplateSnapshot snapshot) {
-        Integer wanted = version != null ? version : snapshot.labels().get(label);
+    /**
+     * The published version this reference picks in {@code snapshot}, or a 404 naming what is missing. A label with
+     * weighted splits is served by a draw from {@code random} among its split versions, each with the chance of its
+     * weight; split entries that name no published version or have no positive weight are left out, and a label left
+     * with none is served by its single version.
+     */
+    PublishedPrompt pick(TemplateSnapshot snapshot, RandomGenerator random) {
+        Integer drawn = label == null ? null : LabelSplits.draw(snapshot, label, random);
+        Integer wanted = version != null
+                ? version
+                : drawn != null ? drawn : snapshot.labels().get(label);
         if (wanted == null) {
             throw notFound("The prompt template '%s' has no version labelled '%s'.".formatted(name, label));
         }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a caller's template request into the chat request it stands for: the variables it gave, and the template's
  * messages, model and parameters merged over the caller's body. The template wins for every parameter it sets, except
- * those that describe the call rather than the prompt ({@link #CALLER_ONLY}), which always come from the caller.
+ * those that describe the call rather than the prompt ({@link #CALLER_ONLY}), which always come from the caller, and
+ * those the version lists as {@link PublishedPrompt#overridable()}, where a value the caller sends wins.
  */
 final class TemplateRequests {
 
@@ -65,13 +66,18 @@ final class TemplateRequests {
         }
         body.remove(VARIABLES);
         prompt.parameters().forEach((name, value) -> {
-            if (!CALLER_ONLY.contains(name)) {
+            if (!CALLER_ONLY.contains(name) && !callerOverrides(prompt, body, name)) {
                 body.put(name, value);
             }
         });
         body.put("model", prompt.model());
         body.put("messages", messages);
         return converted(json, body, prompt);
+    }
+
+    // Only where the version allows it, and only when the caller sent a value of its own.
+    private static boolean callerOverrides(PublishedPrompt prompt, Map<String, @Nullable Object> body, String name) {
+        return prompt.overridable().contains(name) && body.get(name) != null;
     }
 
     private static ChatCompletionRequest converted(

@@ -47,10 +47,11 @@ public final class UsageLedger {
 
     /**
      * Records a request answered from the response cache: a success that cost nothing, with the tokens the answer
-     * used when a provider made it and, as its saving, what those would cost at the price in force now.
+     * used when a provider made it and, as its saving, what those would cost at the price in force now. {@code kind}
+     * is how the cache found it, {@code hit} or {@code semantic-hit}.
      */
-    public Mono<UsageRecorded> settleCached(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
-        return Mono.defer(() -> published(call, cachedEvent(call, tokens, ttftMillis)));
+    public Mono<UsageRecorded> settleCached(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis, String kind) {
+        return Mono.defer(() -> published(call, cachedEvent(call, tokens, ttftMillis, kind)));
     }
 
     /**
@@ -109,11 +110,11 @@ public final class UsageLedger {
                 null);
     }
 
-    private static UsageRecorded cachedEvent(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
+    private static UsageRecorded cachedEvent(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis, String kind) {
         Prices.Charge charge =
                 Prices.charge(call.servedBilling(), call.context().startedAt(), tokens);
         var free = new Prices.Charge(BigDecimal.ZERO.setScale(Prices.MIN_SCALE), charge.priceVersion(), true);
-        var saving = new CacheUse("hit", saving(call, tokens));
+        var saving = new CacheUse(kind, saving(call, tokens));
         return event(call, Outcome.success(tokens, ttftMillis), free, saving);
     }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CacheKeysTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
-    static final Target GPT = new Target("gpt", "d1", "gpt-4o-mini");
+    static final Target GPT = new Target("gpt", "d1=gpt-4o-mini");
     static final CacheKeys.Scope TENANT = new CacheKeys.Scope("t1", null);
 
     @Test
@@ -39,7 +39,7 @@ class CacheKeysTests {
                 .isNotEqualTo(base);
         assertThat(CacheKeys.of(
                         TENANT,
-                        new Target("gpt", "d2", "gpt-4o-mini"),
+                        new Target("gpt", "d2=gpt-4o-mini"),
                         request("{\"model\":\"a\",\"temperature\":0,"
                                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
                         json))
@@ -68,6 +68,45 @@ class CacheKeysTests {
     @Test
     void escapesGlobCharactersInTheTenantPattern() {
         assertThat(CacheKeys.tenantPattern("t*1")).isEqualTo("tollgate:cache:t\\*1:*");
+    }
+
+    @Test
+    void givesTwoConversationsOneSemanticScopeOnlyWhenAllButTheirLastTurnsAreEqual() {
+        String shipping = "{\"role\":\"user\",\"content\":\"Do you ship to Canada?\"},"
+                + "{\"role\":\"assistant\",\"content\":\"We do.\"},";
+        String deleting = "{\"role\":\"user\",\"content\":\"Delete my files.\"},"
+                + "{\"role\":\"assistant\",\"content\":\"Sure?\"},";
+
+        String yes = scope(TENANT, shipping, "yes", "");
+        String yesPlease = scope(TENANT, shipping, "yes please", "");
+
+        assertThat(yesPlease).isEqualTo(yes);
+        assertThat(scope(TENANT, deleting, "yes", "")).isNotEqualTo(yes);
+        assertThat(scope(new CacheKeys.Scope("t2", null), shipping, "yes", "")).isNotEqualTo(yes);
+        assertThat(scope(TENANT, shipping, "yes", ",\"stream\":true")).isNotEqualTo(yes);
+        assertThat(scope(TENANT, shipping, "yes", ",\"top_p\":0.5")).isNotEqualTo(yes);
+    }
+
+    @Test
+    void putsASemanticEntryBesideItsAnswerUnderTheSamePrefixes() {
+        String answer = key("{\"model\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        String entry = CacheKeys.semanticEntry(answer);
+
+        assertThat(entry).matches(CacheKeys.routePattern("gpt").replace("*", ".*"));
+        assertThat(entry).matches(CacheKeys.tenantPattern("t1").replace("*", ".*"));
+        assertThat(entry)
+                .isEqualTo(answer.substring(0, answer.lastIndexOf(':')) + ":s"
+                        + answer.substring(answer.lastIndexOf(':')));
+    }
+
+    private static String scope(CacheKeys.Scope scope, String earlier, String last, String more) {
+        ChatCompletionRequest request = request("{\"model\":\"a\",\"temperature\":0" + more + ",\"messages\":["
+                + earlier + "{\"role\":\"user\",\"content\":\"" + last + "\"}]}");
+        SemanticPrompts.Split split = SemanticPrompts.of(request);
+        assertThat(split).isNotNull();
+        assertThat(split.lastTurn()).isEqualTo(last);
+        return CacheKeys.semanticScope(scope, GPT, request, split.earlier(), "minilm", json);
     }
 
     private static String key(String body) {

@@ -9,6 +9,7 @@ import dev.tollgate.model.prompt.PromptMessage;
 import dev.tollgate.model.prompt.PromptVariable;
 import dev.tollgate.model.prompt.PublishedPrompt;
 import dev.tollgate.model.prompt.TemplateSnapshot;
+import dev.tollgate.model.prompt.TemplateSnapshot.LabelSplit;
 import dev.tollgate.model.tenant.TenantSnapshot;
 import dev.tollgate.model.usage.UsageKeys;
 import dev.tollgate.model.usage.UsageRecorded;
@@ -242,6 +243,54 @@ class PromptTemplatesIntegrationTests {
         assertThat(sent.path("user").asString()).isEqualTo("bob");
         assertThat(sent.path("stream").asBoolean(false)).isFalse();
         assertThat(sent.has("variables")).isFalse();
+    }
+
+    @Test
+    void letsTheCallerOverrideOnlyTheParametersTheTemplateAllows() throws InterruptedException {
+        PublishedPrompt prompt = new PublishedPrompt(
+                1,
+                List.of(new PromptMessage("user", "About {{topic}}")),
+                FORWARDED,
+                Map.of("temperature", 0.2, "max_tokens", 40, "top_p", 0.9),
+                VARIABLES,
+                Instant.now(),
+                List.of("temperature", "top_p"));
+        controlPlane.template(snapshot(tenant, Map.of("production", 1), prompt));
+
+        replyTo(template(name, "\"variables\":{\"topic\":\"tides\"},\"temperature\":1.5,\"max_tokens\":300"));
+
+        JsonNode sent = upstream.nextRequest().body();
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(1.5);
+        assertThat(sent.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(sent.path("max_tokens").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void splitsALabelsTrafficBetweenVersionsAndRecordsTheVersionDrawn() throws InterruptedException {
+        var splits = Map.of("production", List.of(new LabelSplit(1, 1), new LabelSplit(2, 1)));
+        controlPlane.template(new TemplateSnapshot(
+                "tpl-" + name,
+                name,
+                tenant,
+                List.of(version(1, "first"), version(2, "second")),
+                Map.of("production", 1),
+                splits));
+        String keyId = controlPlane.principal(key).keyId();
+
+        List<String> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            replies.add(replyTo(template(name, "")));
+        }
+
+        // Equal weights: the chance that 60 draws all land on one version is 2^-59.
+        assertThat(replies).anyMatch(reply -> reply.endsWith(ECHO + "first"));
+        assertThat(replies).anyMatch(reply -> reply.endsWith(ECHO + "second"));
+        List<UsageRecorded> events = awaitEvents(keyId, 60);
+        assertThat(events).hasSize(60);
+        for (int i = 0; i < 60; i++) {
+            int version = replies.get(i).endsWith(ECHO + "first") ? 1 : 2;
+            assertThat(events.get(i).template()).isEqualTo(new TemplateUse(name, version, "production"));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.tollgate.model.key.KeyHasher;
 import dev.tollgate.model.key.KeyPrincipal;
 import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.prompt.TemplateSnapshot;
+import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.route.Deployment;
 import dev.tollgate.model.route.ModelRoute;
 import dev.tollgate.model.route.PriceVersion;
@@ -297,6 +298,41 @@ public final class ControlPlane implements AutoCloseable {
         redis.sadd(ConfigKeys.ROUTES, route.name());
         routes.add(route.name());
         announce(ConfigChange.ROUTE, route.name());
+    }
+
+    /** Publishes a route to the built-in mock chat model with {@code prices} and the response cache {@code settings}. */
+    public void cachedRoute(String model, List<PriceVersion> prices, @Nullable CacheSettings settings) {
+        ProviderSnapshot provider =
+                new ProviderSnapshot(unique("provider"), "test provider", "mock", null, Map.of(), null);
+        Deployment deployment =
+                new Deployment(unique("deployment" + counter.incrementAndGet()), provider, "mock-chat", 1, 0, prices);
+        write(
+                ConfigKeys.route(model),
+                new ModelRoute(model, "priority", List.of(deployment), null, List.of(), settings));
+        redis.sadd(ConfigKeys.ROUTES, model);
+        routes.add(model);
+        announce(ConfigChange.ROUTE, model);
+    }
+
+    /** Publishes an active key of {@code tenantId} with the response cache {@code settings}, and returns its secret. */
+    public String cachedKey(String tenantId, @Nullable CacheSettings settings, String... models) {
+        String secret = newSecret();
+        KeyPrincipal key = new KeyPrincipal(
+                unique("key" + counter.incrementAndGet()),
+                tenantId,
+                "test app",
+                secret.substring(0, 8),
+                List.of(models),
+                null,
+                null,
+                null,
+                KeyPrincipal.ACTIVE,
+                null,
+                null,
+                settings);
+        write(ConfigKeys.key(hasher.hash(secret)), key);
+        keys.put(secret, key);
+        return secret;
     }
 
     /** Publishes a prompt template under its tenant (platform-wide when it has none), replacing it, and announces it. */
