@@ -41,10 +41,12 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * Transcripts live in {@code src/test/resources/transcripts/<provider>/<scenario>/} (see {@link Transcript}); a new
- * adapter joins the suite by adding its folder.
+ * adapter joins the suite by adding its folder. A scenario whose client request has an {@code input} is an embedding
+ * request and goes to {@code /v1/embeddings}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A cold gateway's first request on a busy machine can take longer than the client's default 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 class ProviderConformanceIntegrationTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
@@ -103,7 +105,7 @@ class ProviderConformanceIntegrationTests {
         ObjectNode body = (ObjectNode) transcript.clientRequest().deepCopy();
         body.put("model", model);
         return client.post()
-                .uri("/v1/chat/completions")
+                .uri(transcript.clientPath())
                 .header("Authorization", "Bearer " + KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json.writeValueAsString(body))

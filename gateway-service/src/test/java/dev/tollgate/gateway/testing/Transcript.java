@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One recorded exchange with a provider's real API and what the gateway must make of it, read from a scenario folder
@@ -32,7 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * The provider folder holds {@code provider.json}: the published provider's {@code type}, {@code base_path} (appended
  * to the stub's address to form its base URL; may be empty), {@code api_key}, {@code settings} and
- * {@code upstream_model}.
+ * {@code upstream_model}. A scenario folder may hold its own {@code provider.json} whose fields replace the provider's,
+ * such as the {@code upstream_model} its recording was made with.
+ *
+ * <p>A {@code client-request.json} with an {@code input} and no {@code messages} is an embedding request, sent to
+ * {@code /v1/embeddings}; every other one goes to {@code /v1/chat/completions}.
  */
 public record Transcript(
         String provider,
@@ -92,13 +97,32 @@ public record Transcript(
         return new Transcript(
                 folder.getParent().getFileName().toString(),
                 folder.getFileName().toString(),
-                config,
+                overridden(config, optionalJson(folder.resolve("provider.json"))),
                 json.readTree(folder.resolve("client-request.json").toFile()),
                 recorded(folder.resolve("upstream-response.http")),
                 optionalJson(folder.resolve("upstream-request.json")),
                 optionalText(folder.resolve("upstream-request.txt")),
                 optionalJson(folder.resolve("upstream-headers.json")),
                 json.readTree(folder.resolve("expected.json").toFile()));
+    }
+
+    private static JsonNode overridden(JsonNode config, @Nullable JsonNode scenario) {
+        if (scenario == null) {
+            return config;
+        }
+        ObjectNode merged = (ObjectNode) config.deepCopy();
+        scenario.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        return merged;
+    }
+
+    /** Whether the client asks for embeddings rather than a chat completion. */
+    public boolean embedding() {
+        return clientRequest.has("input") && !clientRequest.has("messages");
+    }
+
+    /** The gateway path the client request goes to. */
+    public String clientPath() {
+        return embedding() ? "/v1/embeddings" : "/v1/chat/completions";
     }
 
     /** Whether the client asks for a stream. */

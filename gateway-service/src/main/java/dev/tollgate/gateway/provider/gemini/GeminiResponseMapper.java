@@ -128,9 +128,16 @@ final class GeminiResponseMapper {
                 null);
     }
 
-    /** OpenAI's completion id for a Gemini response id. */
+    /**
+     * OpenAI's completion id for a Gemini response id; a random one in the unlikely case Gemini sent none (not a
+     * UUID: its SecureRandom may block the event loop).
+     */
     static String completionId(@Nullable String responseId) {
-        return "chatcmpl-" + (responseId != null ? responseId : java.util.UUID.randomUUID());
+        return "chatcmpl-"
+                + (responseId != null
+                        ? responseId
+                        : Long.toHexString(
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong()));
     }
 
     static int indexOf(Candidate candidate, int otherwise) {
