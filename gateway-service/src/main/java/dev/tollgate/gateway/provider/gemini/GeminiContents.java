@@ -78,13 +78,19 @@ final class GeminiContents {
             if (!text.isEmpty()) {
                 parts.add(Part.text(text));
             }
-            for (ToolCall call : message.toolCalls() == null ? List.<ToolCall>of() : message.toolCalls()) {
-                parts.add(functionCall(call, i));
+            List<ToolCall> calls = message.toolCalls() == null ? List.of() : message.toolCalls();
+            for (int n = 0; n < calls.size(); n++) {
+                parts.add(functionCall(calls.get(n), i, n == 0 && unsigned(calls)));
             }
             return parts;
         }
 
-        private Part functionCall(ToolCall call, int i) {
+        // A turn without any signature gets the placeholder on its first call (see GeminiThoughts).
+        private static boolean unsigned(List<ToolCall> calls) {
+            return calls.stream().allMatch(call -> GeminiThoughts.signatureOf(call) == null);
+        }
+
+        private Part functionCall(ToolCall call, int i, boolean placeholder) {
             String name = call.function() == null ? null : call.function().name();
             if (name == null || name.isBlank()) {
                 throw GeminiMapper.invalid("every tool call needs a function name", "messages[" + i + "].tool_calls");
@@ -93,7 +99,8 @@ final class GeminiContents {
                 callNames.put(call.id(), name);
             }
             JsonNode args = arguments(call.function().arguments(), i);
-            return Part.call(new FunctionCall(name, args), GeminiThoughts.signatureOf(call));
+            String signature = placeholder ? GeminiThoughts.SKIP_VALIDATOR : GeminiThoughts.signatureOf(call);
+            return Part.call(new FunctionCall(name, args), signature);
         }
 
         private String toolName(ChatMessage message, int i) {

@@ -69,8 +69,7 @@ final class GeminiProviderClient implements ProviderClient {
                 // Comments and data-less events are keep-alives: activity for the idle timeout above, then dropped.
                 .filter(event -> event.data() != null)
                 .map(responses::checkedEvent)
-                // Gemini ends a stream by closing it, without a [DONE]; the translator judges whether it was complete.
-                .transform(events -> Flux.defer(() -> chunks(events)));
+                .transform(this::translatedStream);
     }
 
     @Override
@@ -100,6 +99,12 @@ final class GeminiProviderClient implements ProviderClient {
 
     private Flux<ServerSentEvent<String>> eventsOf(ClientResponse response) {
         return responses.eventStream(response).flatMapMany(ok -> ok.bodyToFlux(SSE));
+    }
+
+    // Gemini ends a stream by closing it, without a [DONE]; the translator judges whether it was complete. Deferred:
+    // one translator per subscription, as it keeps the stream's state.
+    private Flux<ChatCompletionChunk> translatedStream(Flux<GeminiResponse> events) {
+        return Flux.defer(() -> chunks(events));
     }
 
     private Flux<ChatCompletionChunk> chunks(Flux<GeminiResponse> events) {

@@ -76,20 +76,22 @@ final class GeminiResponseMapper {
         List<ToolCall> calls = new ArrayList<>();
         for (Part part : parts) {
             if (part.functionCall() != null) {
-                int n = ids.next();
-                String arguments = part.functionCall().args() == null
-                        ? "{}"
-                        : GeminiMapper.JSON.writeValueAsString(
-                                part.functionCall().args());
-                calls.add(new ToolCall(
-                        indexed ? calls.size() : null,
-                        ids.id(n),
-                        "function",
-                        new ToolCall.FunctionCall(part.functionCall().name(), arguments),
-                        GeminiThoughts.extraFor(part.thoughtSignature())));
+                calls.add(toToolCall(part, ids.id(ids.next()), indexed ? calls.size() : null));
             }
         }
         return calls;
+    }
+
+    private static ToolCall toToolCall(Part part, String id, @Nullable Integer index) {
+        String arguments = part.functionCall().args() == null
+                ? "{}"
+                : GeminiMapper.JSON.writeValueAsString(part.functionCall().args());
+        return new ToolCall(
+                index,
+                id,
+                "function",
+                new ToolCall.FunctionCall(part.functionCall().name(), arguments),
+                GeminiThoughts.extraFor(part.thoughtSignature()));
     }
 
     /**

@@ -174,28 +174,25 @@ final class GeminiSchemas {
         }
     }
 
+    // A "null" type makes the schema nullable; several other types become an anyOf of one type each.
     private static void typeOf(Map<String, Object> schema, Map<String, Object> result) {
         Object type = schema.get("type");
-        if (type instanceof String single && !"null".equals(single)) {
-            result.put("type", single);
-        } else if (type instanceof List<?> types) {
-            List<String> real = new ArrayList<>();
-            types.forEach(each -> {
-                if ("null".equals(each)) {
-                    result.put("nullable", true);
-                } else {
-                    real.add(String.valueOf(each));
-                }
-            });
-            if (real.size() == 1) {
-                result.put("type", real.getFirst());
-            } else if (real.size() > 1) {
-                result.put(
-                        "anyOf",
-                        real.stream()
-                                .map(each -> Map.<String, Object>of("type", each))
-                                .toList());
-            }
+        List<?> types = type instanceof List<?> list ? list : (type == null ? List.of() : List.of(type));
+        List<String> real = types.stream()
+                .filter(each -> !"null".equals(each))
+                .map(String::valueOf)
+                .toList();
+        if (real.size() < types.size()) {
+            result.put("nullable", true);
+        }
+        if (real.size() == 1) {
+            result.put("type", real.getFirst());
+        } else if (real.size() > 1) {
+            result.put(
+                    "anyOf",
+                    real.stream()
+                            .map(each -> Map.<String, Object>of("type", each))
+                            .toList());
         }
     }
 

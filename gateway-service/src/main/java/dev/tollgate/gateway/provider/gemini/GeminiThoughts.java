@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * field, so the signature travels where Google's own OpenAI-compatible endpoint puts it, in
  * {@code tool_calls[].extra_content.google.thought_signature}, which SDKs pass back with the assistant message.
  *
- * <p>A tool call that comes back without one (a client that drops unknown fields, a conversation begun on another
- * model) is sent with the placeholder Google documents for history it did not generate,
- * {@code skip_thought_signature_validator} (base64, as the field is bytes), so Gemini 3 does not refuse it; older
- * models ignore signatures.
+ * <p>Gemini signs the first function call of each model turn. A turn that comes back with no signature at all (a
+ * client that drops unknown fields, a conversation begun on another model) gets the placeholder Google documents for
+ * history it did not generate, {@code skip_thought_signature_validator} (base64, as the field is bytes), on its first
+ * call, so Gemini 3 does not refuse it; older models ignore signatures.
  */
 final class GeminiThoughts {
 
@@ -23,14 +23,14 @@ final class GeminiThoughts {
 
     private GeminiThoughts() {}
 
-    /** The signature a client sent back with an assistant tool call, or the placeholder when it sent none. */
-    static String signatureOf(ToolCall call) {
+    /** The signature a client sent back with an assistant tool call, if any. */
+    static @Nullable String signatureOf(ToolCall call) {
         if (call.extra().get("extra_content") instanceof Map<?, ?> content
                 && content.get("google") instanceof Map<?, ?> google
                 && google.get("thought_signature") instanceof String signature) {
             return signature;
         }
-        return SKIP_VALIDATOR;
+        return null;
     }
 
     /** The extra fields of a tool call that carries {@code signature}; empty when there is none. */

@@ -92,11 +92,25 @@ class GeminiMapperTests {
                         [{"role":"user","parts":[{"text":"Weather and time in Paris?"}]},
                          {"role":"model","parts":[
                            {"thoughtSignature":"c2lnLTE=","functionCall":{"name":"get_weather","args":{"city":"Paris"}}},
-                           {"thoughtSignature":"%s","functionCall":{"name":"get_time","args":{"zone":"CET"}}}]},
+                           {"functionCall":{"name":"get_time","args":{"zone":"CET"}}}]},
                          {"role":"user","parts":[
                            {"functionResponse":{"name":"get_time","response":{"time":"10:00"}}},
                            {"functionResponse":{"name":"get_weather","response":{"result":"sunny"}}}]},
-                         {"role":"user","parts":[{"text":"Thanks"}]}]""".formatted(GeminiThoughts.SKIP_VALIDATOR)));
+                         {"role":"user","parts":[{"text":"Thanks"}]}]"""));
+    }
+
+    @Test
+    void aToolCallTurnThatLostItsSignaturesGetsGooglesPlaceholderOnItsFirstCall() {
+        JsonNode sent = toGemini("""
+                {"model":"m","messages":[{"role":"user","content":"Go"},
+                  {"role":"assistant","tool_calls":[
+                    {"id":"a","type":"function","function":{"name":"f","arguments":"{}"}},
+                    {"id":"b","type":"function","function":{"name":"g","arguments":""}}]}]}""");
+
+        assertThat(sent.path("contents").path(1).path("parts"))
+                .isEqualTo(tree("""
+                        [{"thoughtSignature":"%s","functionCall":{"name":"f","args":{}}},
+                         {"functionCall":{"name":"g","args":{}}}]""".formatted(GeminiThoughts.SKIP_VALIDATOR)));
     }
 
     @Test
