@@ -28,9 +28,9 @@ public final class RedisProxy implements AutoCloseable {
         accept(server);
     }
 
-    /** The URI the gateway should use. */
+    /** The URI the gateway should use: the proxy's address, the test Redis's database index. */
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://127.0.0.1:" + port + (redis.getPath() == null ? "" : redis.getPath());
     }
 
     /** Drops every connection and refuses new ones, as a Redis outage does. */

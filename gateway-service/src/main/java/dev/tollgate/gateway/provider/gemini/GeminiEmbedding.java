@@ -36,7 +36,7 @@ final class GeminiEmbedding {
      * The answer of {@code batchEmbedContents}.
      *
      * @param embeddings one per request, in order
-     * @param usageMetadata tokens spent, which Gemini does not report today
+     * @param usageMetadata tokens spent; reported by newer embedding models only, not {@code gemini-embedding-001}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record BatchResponse(
