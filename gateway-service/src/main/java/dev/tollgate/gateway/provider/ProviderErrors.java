@@ -23,6 +23,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -44,12 +45,20 @@ public final class ProviderErrors {
 
     /** Reads an upstream error response (at most 16 KB of it) into the exception the caller will see. */
     public static Mono<GatewayException> read(String provider, ClientResponse response) {
+        return body(response)
+                .map(body -> fromStatus(
+                        provider, response.statusCode(), response.headers().asHttpHeaders(), body));
+    }
+
+    /**
+     * The body of an upstream error response as text, at most 16 KB of it; empty when it is longer or absent. For
+     * adapters that read their provider's own error format.
+     */
+    public static Mono<String> body(ClientResponse response) {
         return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_ERROR_BODY)
                 .map(ProviderErrors::text)
                 .onErrorReturn(DataBufferLimitException.class, "")
-                .defaultIfEmpty("")
-                .map(body -> fromStatus(
-                        provider, response.statusCode(), response.headers().asHttpHeaders(), body));
+                .defaultIfEmpty("");
     }
 
     /** The exception for an upstream error status, its headers and its body. */
@@ -115,15 +124,68 @@ public final class ProviderErrors {
     }
 
     static ErrorCode codeFor(HttpStatusCode status, @Nullable JsonNode error) {
+        return codeFor(status, field(error, "code"));
+    }
+
+    static ErrorCode codeFor(HttpStatusCode status, @Nullable String upstreamCode) {
         return switch (status.value()) {
             case 429 -> UPSTREAM_RATE_LIMITED;
             case 408, 504 -> UPSTREAM_TIMEOUT;
             case 400, 409, 413, 422 -> ErrorCode.UPSTREAM_REJECTED; // the caller's request was wrong
             // A 404 is the caller's only when the provider says the model is unknown; otherwise our base URL is wrong.
-            case 404 ->
-                "model_not_found".equals(field(error, "code")) ? ErrorCode.UPSTREAM_REJECTED : UPSTREAM_UNAVAILABLE;
+            case 404 -> "model_not_found".equals(upstreamCode) ? ErrorCode.UPSTREAM_REJECTED : UPSTREAM_UNAVAILABLE;
             default -> UPSTREAM_UNAVAILABLE; // 401/403 mean our provider key is wrong; 5xx is theirs
         };
+    }
+
+    /**
+     * The exception for an upstream error status whose body the adapter has read itself (see {@link UpstreamError}).
+     * The status decides the {@link ErrorCode} as for every other provider; the error's normalised {@code code},
+     * {@code type} and {@code param} reach the caller of a rejected request, and its {@code retryAfter} the caller of
+     * a rate-limited one.
+     */
+    public static GatewayException fromStatus(String provider, HttpStatusCode status, UpstreamError error) {
+        ErrorCode code = codeFor(status, error.code());
+        String detail = error.message();
+        return switch (code) {
+            case UPSTREAM_REJECTED ->
+                GatewayException.builder(
+                                code,
+                                detail != null ? detail : "The provider %s rejected the request.".formatted(provider))
+                        .status(status)
+                        .relayed(new GatewayException.Relayed(
+                                orDefault(error.type(), "invalid_request_error"), error.code(), error.param()))
+                        .build();
+            case UPSTREAM_RATE_LIMITED ->
+                GatewayException.builder(
+                                code, "The provider %s is rate limiting requests%s".formatted(provider, suffix(detail)))
+                        .header(HttpHeaders.RETRY_AFTER, error.retryAfter())
+                        .build();
+            case UPSTREAM_UNAVAILABLE -> GatewayException.upstream(code, unavailable(provider, status), null);
+            default ->
+                GatewayException.upstream(
+                        code,
+                        "The provider %s answered %d%s".formatted(provider, status.value(), suffix(detail)),
+                        null);
+        };
+    }
+
+    /**
+     * A provider's safety system refused the prompt outright, with no answer at all. Shaped like Azure OpenAI's
+     * refusal of a filtered prompt: 400, {@code invalid_request_error}, code {@code content_filter}, which callers
+     * and fallbacks branch on. (An answer the filter cut short is a completion with {@code finish_reason}
+     * {@code content_filter} instead.)
+     */
+    public static GatewayException contentFiltered(String provider, String detail) {
+        return fromStatus(
+                provider,
+                HttpStatus.BAD_REQUEST,
+                new UpstreamError(
+                        "The provider %s's content filter blocked the prompt: %s".formatted(provider, detail),
+                        "invalid_request_error",
+                        "content_filter",
+                        null,
+                        null));
     }
 
     /** An upstream that answered 2xx with something that is not a valid answer: HTML, an empty body, bad JSON. */
