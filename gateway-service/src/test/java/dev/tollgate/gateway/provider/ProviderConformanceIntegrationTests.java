@@ -44,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * adapter joins the suite by adding its folder.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// The first scenario pays for the whole pipeline's first use (tokenizer, serializers, connections): on a busy CI
+// machine that alone can exceed the default 5 seconds.
+@AutoConfigureWebTestClient(timeout = "30s")
 class ProviderConformanceIntegrationTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
