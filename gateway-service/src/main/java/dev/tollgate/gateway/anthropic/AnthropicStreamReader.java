@@ -84,6 +84,10 @@ public final class AnthropicStreamReader {
         }
         structured |= started.kind() == Kind.STRUCTURED;
         blocks.put(index, started);
+        String text = started.kind() == Kind.TEXT && block != null ? block.text() : null;
+        if (text != null && !text.isEmpty()) {
+            return text(text); // Anthropic opens text blocks empty, but nothing says it must
+        }
         return roleSent ? NOTHING : List.of(chunk(delta("", null, Map.of())));
     }
 

@@ -22,13 +22,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AnthropicStreamWriter {
 
+    private static final int NONE = -1;
+    private static final int TEXT = -2;
+
     private final String messageId;
     private final String model;
     private final int estimatedInput;
     private final Map<Integer, Integer> toolBlocks = new HashMap<>();
     private boolean started;
     private int nextBlock;
-    private @Nullable Open open;
+    // The open block: -1 for none, else its Anthropic index; openCall is the tool call it carries (TEXT for text).
+    private int openIndex = NONE;
+    private int openCall = NONE;
     private @Nullable String finishReason;
     private @Nullable Usage usage;
 
@@ -108,7 +113,7 @@ public final class AnthropicStreamWriter {
     private void delta(ChatMessage delta, List<StreamEvent> events) {
         String text = delta.content() == null ? "" : delta.content().text();
         if (!text.isEmpty()) {
-            int index = blockFor(Open.text(), ContentBlock.text(""), events);
+            int index = blockFor(TEXT, ContentBlock.text(""), events);
             events.add(StreamEvent.blockDelta(index, StreamDelta.text(text)));
         }
         for (ToolCall fragment : delta.toolCalls() == null ? List.<ToolCall>of() : delta.toolCalls()) {
@@ -116,11 +121,13 @@ public final class AnthropicStreamWriter {
         }
     }
 
+    // Providers stream tool calls one after another; a late fragment of an earlier call still goes to that call's
+    // block, by index, which is how Anthropic's SDKs accumulate them.
     private void toolFragment(ToolCall fragment, List<StreamEvent> events) {
         int call = fragment.index() == null ? 0 : fragment.index();
         Integer block = toolBlocks.get(call);
         if (block == null) {
-            block = blockFor(Open.tool(call), toolUse(fragment), events);
+            block = blockFor(call, toolUse(fragment), events);
             toolBlocks.put(call, block);
         }
         String arguments =
@@ -137,50 +144,26 @@ public final class AnthropicStreamWriter {
                 String.valueOf(call.id()), String.valueOf(call.name()), AnthropicJson.emptyObject());
     }
 
-    /** The index of the block to write to: the open one if it is {@code wanted}, else a new one opened with {@code start}. */
-    private int blockFor(Open wanted, ContentBlock start, List<StreamEvent> events) {
-        if (wanted.equals(open)) {
-            return open.index();
+    /** The block to write {@code call} (or {@code TEXT}) to: the open one if it is that, else a new one. */
+    private int blockFor(int call, ContentBlock start, List<StreamEvent> events) {
+        if (openIndex != NONE && openCall == call) {
+            return openIndex;
         }
         close(events);
-        open = wanted.at(nextBlock++);
-        events.add(StreamEvent.blockStart(open.index(), start));
-        if (open.index() == 0) {
+        openIndex = nextBlock++;
+        openCall = call;
+        events.add(StreamEvent.blockStart(openIndex, start));
+        if (openIndex == 0) {
             events.add(StreamEvent.of(StreamEvent.PING)); // Anthropic pings once, after the first block starts
         }
-        return open.index();
+        return openIndex;
     }
 
     private void close(List<StreamEvent> events) {
-        if (open != null) {
-            events.add(StreamEvent.blockStop(open.index()));
-            open = null;
-        }
-    }
-
-    /** The open block: text ({@code call} -1) or one tool call, and its Anthropic index. */
-    private record Open(int call, int index) {
-
-        static Open text() {
-            return new Open(-1, -1);
-        }
-
-        static Open tool(int call) {
-            return new Open(call, -1);
-        }
-
-        Open at(int blockIndex) {
-            return new Open(call, blockIndex);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Open that && that.call == call;
-        }
-
-        @Override
-        public int hashCode() {
-            return call;
+        if (openIndex != NONE) {
+            events.add(StreamEvent.blockStop(openIndex));
+            openIndex = NONE;
+            openCall = NONE;
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.tollgate.gateway.anthropic;
 
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.ChatMessage;
+import dev.tollgate.model.openai.MessageContent;
 import dev.tollgate.model.openai.StreamOptions;
 import dev.tollgate.model.openai.Tool;
+import dev.tollgate.model.openai.ToolCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +63,7 @@ final class ChatRequestMapper {
 
     private static ChatMessage assistant(AnthropicMessage message) {
         StringBuilder text = new StringBuilder();
-        List<dev.tollgate.model.openai.ToolCall> calls = new ArrayList<>();
+        List<ToolCall> calls = new ArrayList<>();
         for (ContentBlock block : message.blocks()) {
             if (block.is(ContentBlock.TEXT)) {
                 text.append(String.valueOf(block.text()));
@@ -71,9 +73,7 @@ final class ChatRequestMapper {
         }
         return new ChatMessage(
                 "assistant",
-                text.isEmpty() && !calls.isEmpty()
-                        ? null
-                        : new dev.tollgate.model.openai.MessageContent.Text(text.toString()),
+                text.isEmpty() && !calls.isEmpty() ? null : new MessageContent.Text(text.toString()),
                 null,
                 calls.isEmpty() ? null : calls,
                 null,

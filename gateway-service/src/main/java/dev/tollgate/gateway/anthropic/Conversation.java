@@ -18,7 +18,7 @@ final class Conversation {
 
     private Conversation() {}
 
-    /** The system prompt: a string when it is one plain text, text blocks otherwise, {@code null} when there is none. */
+    /** The system prompt: a string when it is one plain text, else text blocks; {@code null} when there is none. */
     static @Nullable AnthropicContent system(List<ChatMessage> messages) {
         List<ContentBlock> blocks = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

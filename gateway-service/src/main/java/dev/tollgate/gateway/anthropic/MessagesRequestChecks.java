@@ -3,6 +3,7 @@ package dev.tollgate.gateway.anthropic;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the ingress checks of a Messages request before mapping it, with Anthropic's field paths in the message: the
@@ -32,7 +33,7 @@ final class MessagesRequestChecks {
         checkTools(request.tools());
     }
 
-    private static void checkTools(@org.jspecify.annotations.Nullable List<AnthropicTool> tools) {
+    private static void checkTools(@Nullable List<AnthropicTool> tools) {
         for (int i = 0; tools != null && i < tools.size(); i++) {
             AnthropicTool tool = tools.get(i);
             if (tool.type() != null && !"custom".equals(tool.type())) {

@@ -2,7 +2,6 @@ package dev.tollgate.gateway.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.openai.ChatMessage;
 import dev.tollgate.model.openai.ToolCall;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Anthropic's recorded event streams read as chat completion chunks. */
 class AnthropicStreamReaderTests {
-
-    static final OpenAiJson json = new OpenAiJson(64);
 
     @Test
     void keepsToolCallArgumentsSplitAcrossManyEventsIntactUnderOneIndex() {

@@ -28,9 +28,10 @@ public final class RedisProxy implements AutoCloseable {
         accept(server);
     }
 
-    /** The URI the gateway should use. */
+    /** The URI the gateway should use: the test Redis's, database index included, on the relay's port. */
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        String database = redis.getPath() == null ? "" : redis.getPath();
+        return "redis://127.0.0.1:" + port + database;
     }
 
     /** Drops every connection and refuses new ones, as a Redis outage does. */
