@@ -7,6 +7,7 @@ import static dev.tollgate.gateway.error.ErrorCode.UPSTREAM_UNAVAILABLE;
 
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
+import dev.tollgate.model.openai.ErrorResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,6 +52,18 @@ public final class ProviderErrors {
     }
 
     /**
+     * Reads an upstream error response whose body is not in OpenAI's shape: {@code errorReader} turns the body (at
+     * most 16 KB; {@code ""} when empty or larger) into OpenAI's error object, or {@code null} when it is no error
+     * the provider wrote (an HTML page from a proxy).
+     */
+    public static Mono<GatewayException> read(
+            String provider, ClientResponse response, Function<String, ErrorResponse.@Nullable Body> errorReader) {
+        return body(response)
+                .map(body -> fromError(
+                        provider, response.statusCode(), response.headers().asHttpHeaders(), errorReader.apply(body)));
+    }
+
+    /**
      * The body of an upstream error response as text, at most 16 KB of it; empty when it is longer or absent. For
      * adapters that read their provider's own error format.
      */
@@ -61,10 +74,23 @@ public final class ProviderErrors {
                 .defaultIfEmpty("");
     }
 
+    /**
+     * The exception for an upstream error status whose body the adapter has already read into OpenAI's error object
+     * ({@code null}: nothing usable), such as Anthropic's envelope with its {@code code} normalised.
+     */
+    public static GatewayException fromError(
+            String provider, HttpStatusCode status, HttpHeaders headers, ErrorResponse.@Nullable Body error) {
+        return fromNode(provider, status, headers, error == null ? null : json.valueToTree(error));
+    }
+
     /** The exception for an upstream error status, its headers and its body. */
     public static GatewayException fromStatus(
             String provider, HttpStatusCode status, HttpHeaders headers, String body) {
-        JsonNode error = errorOf(body);
+        return fromNode(provider, status, headers, errorOf(body));
+    }
+
+    private static GatewayException fromNode(
+            String provider, HttpStatusCode status, HttpHeaders headers, @Nullable JsonNode error) {
         ErrorCode code = codeFor(status, error);
         return switch (code) {
             case UPSTREAM_REJECTED -> rejected(provider, status, error);

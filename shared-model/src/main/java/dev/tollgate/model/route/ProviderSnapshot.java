@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param type {@code openai}, {@code azure-openai}, {@code anthropic}, {@code gemini}, {@code bedrock},
  *     {@code openai-compatible}, or {@code mock} for the built-in offline provider
  * @param baseUrl the validated root of its API; {@code null} for the type's public endpoint
- * @param settings type-specific settings: Azure's {@code api_version}; Anthropic's {@code anthropic_version} and
+ * @param settings type-specific settings: Azure's {@code api_version}; Anthropic's {@code anthropic_version},
+ *     {@code anthropic_beta} and
  *     {@code default_max_tokens}; Bedrock's {@code region} and {@code access_key_id}; for {@code openai-compatible}
  *     upstreams the quirk switches {@code no_done} ({@code "true"}: its streams end without {@code [DONE]}) and
  *     {@code no_stream_usage} ({@code "true"}: it rejects or ignores {@code stream_options}, so the gateway counts
