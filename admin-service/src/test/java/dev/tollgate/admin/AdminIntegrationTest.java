@@ -74,8 +74,14 @@ public abstract class AdminIntegrationTest {
         registry.add(provider + "user-name-attribute", () -> "sub");
     }
 
+    /**
+     * The test Redis in database {@value #REDIS_DATABASE}, unless {@code TOLLGATE_TEST_REDIS_URI} already names a
+     * database (as when several worktrees share one server, each in its own database): then that one.
+     */
     public static String redisUri() {
-        return TestInfrastructure.redisUri() + "/" + REDIS_DATABASE;
+        String uri = TestInfrastructure.redisUri();
+        String path = java.net.URI.create(uri).getPath();
+        return path != null && path.length() > 1 ? uri : uri + "/" + REDIS_DATABASE;
     }
 
     protected static String unique(String prefix) {
