@@ -68,6 +68,13 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             GET    /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    2       2     401
             PUT    /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    403     403   401
             DELETE /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    403     403   401
+            GET    /api/v1/guardrail-policies                             2        2        2        2        2       2     401
+            POST   /api/v1/guardrail-policies                             2        2/404    403      403/404  403     403   401
+            GET    /api/v1/guardrail-policies/{policyId}                  2        2/404    2        2/404    2       2     401
+            PUT    /api/v1/guardrail-policies/{policyId}                  2        2/404    403      403/404  403     403   401
+            DELETE /api/v1/guardrail-policies/{policyId}                  2        2/404    403      403/404  403     403   401
+            POST   /api/v1/guardrail-policies/{policyId}/enable           2        2/404    403      403/404  403     403   401
+            POST   /api/v1/guardrail-policies/{policyId}/disable          2        2/404    403      403/404  403     403   401
             GET    /api/v1/templates                                      2        2        2        2        2       2     401
             POST   /api/v1/templates                                      2        2/404    403      403/404  403     403   401
             GET    /api/v1/templates/{templateId}                         2        2/404    2        2/404    2       2     401
@@ -102,6 +109,8 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             Map.entry("POST /api/v1/models", (f, side) -> model(f)),
             Map.entry("POST /api/v1/budgets", (f, side) -> f.budgetBody(side, "10")),
             Map.entry("PUT /api/v1/budgets/{budgetId}", (f, side) -> f.budgetBody(side, "20")),
+            Map.entry("POST /api/v1/guardrail-policies", (f, side) -> f.policyBody(side)),
+            Map.entry("PUT /api/v1/guardrail-policies/{policyId}", (f, side) -> f.policyBody(side)),
             Map.entry(
                     "POST /api/v1/templates",
                     (f, side) -> Map.of("name", unique("matrix"), "tenant_id", f.tenant(side))),

@@ -95,6 +95,7 @@ final class MatrixFixture {
             case "tenantId" -> tenant(side).toString();
             case "keyId" -> key(side);
             case "budgetId" -> budget(side);
+            case "policyId" -> policy(side);
             case "templateId" -> template(side);
             case "version" -> "2";
             case "from" -> "1";
@@ -121,6 +122,23 @@ final class MatrixFixture {
     /** A key-scoped budget on this side's key: one per key, so each fresh fixture can create one. */
     Map<String, Object> budgetBody(Side side, String amount) {
         return Map.of("scope", "key", "scope_id", key(side), "amount_usd", amount, "period", "monthly");
+    }
+
+    String policy(Side side) {
+        return once("policy" + side, () -> created("/api/v1/guardrail-policies", policyBody(side)));
+    }
+
+    /** A tenant-scoped guardrail policy on this side's tenant, named afresh so each fresh fixture can create one. */
+    Map<String, Object> policyBody(Side side) {
+        return Map.of(
+                "name",
+                "matrix-" + UUID.randomUUID(),
+                "scope",
+                "tenant",
+                "scope_id",
+                tenant(side).toString(),
+                "input",
+                List.of(Map.of("detector", "pii.email", "action", "redact")));
     }
 
     /** A template whose version 1 is published (so labels can move) and version 2 is a draft. */
