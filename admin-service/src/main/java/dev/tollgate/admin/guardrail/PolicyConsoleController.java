@@ -44,7 +44,7 @@ class PolicyConsoleController {
             @RequestParam(required = false) @Nullable String tenant,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        String chosenScope = PolicyRules.SCOPES.contains(scope) ? scope : null;
+        String chosenScope = scope != null && PolicyRules.SCOPES.contains(scope) ? scope : null;
         String chosenId = scopeId == null || scopeId.isBlank() ? null : scopeId.strip();
         UUID tenantId = uuidOrNull(tenant);
         model.addAttribute("scope", chosenScope == null ? "" : chosenScope);
@@ -69,7 +69,7 @@ class PolicyConsoleController {
             @RequestParam(required = false) @Nullable String scopeId,
             Model model) {
         requireManager(caller);
-        String chosen = PolicyRules.SCOPES.contains(scope) ? scope : "tenant";
+        String chosen = scope != null && PolicyRules.SCOPES.contains(scope) ? scope : "tenant";
         String id = scopeId == null && "tenant".equals(chosen) && caller.tenantId() != null
                 ? caller.tenantId().toString()
                 : scopeId;
