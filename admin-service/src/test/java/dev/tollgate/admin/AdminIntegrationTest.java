@@ -24,7 +24,7 @@ import redis.clients.jedis.RedisClient;
  * tenants, providers and models.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // generous: builds share busy machines
 public abstract class AdminIntegrationTest {
 
     public static final String ADMIN_TOKEN = "test-platform-admin-token-0123456789";
