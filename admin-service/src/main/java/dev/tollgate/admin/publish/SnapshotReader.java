@@ -1,6 +1,7 @@
 package dev.tollgate.admin.publish;
 
 import dev.tollgate.model.key.KeyPrincipal;
+import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.route.Deployment;
 import dev.tollgate.model.route.ModelRoute;
 import dev.tollgate.model.route.PriceVersion;
@@ -29,7 +30,7 @@ class SnapshotReader {
 
     private static final String KEY_SQL = """
             select k.id, k.tenant_id, k.name, k.prefix, k.allowed_models, k.rpm_limit, k.tpm_limit, k.max_tokens,
-                   k.status, k.expires_at, s.hash, s.valid_until
+                   k.status, k.expires_at, k.cache, s.hash, s.valid_until
             from virtual_key k join key_secret s on s.key_id = k.id
             where k.status = 'active' and (s.valid_until is null or s.valid_until > now())
             """;
@@ -60,9 +61,7 @@ class SnapshotReader {
     /** Every usable secret of one key, or of all keys when {@code keyId} is {@code null}. */
     Flux<PublishedKey> keys(@Nullable UUID keyId) {
         var spec = database.sql(KEY_SQL + (keyId == null ? "" : " and k.id = :id"));
-        return (keyId == null ? spec : spec.bind("id", keyId))
-                .map(SnapshotReader::key)
-                .all();
+        return (keyId == null ? spec : spec.bind("id", keyId)).map(this::key).all();
     }
 
     /** Every hash a key ever had that may still be in Redis. */
@@ -145,6 +144,10 @@ class SnapshotReader {
                 row.get("priority", Integer.class));
     }
 
+    private @Nullable CacheSettings cache(@Nullable Json cache) {
+        return cache == null ? null : json.readValue(cache.asString(), CacheSettings.class);
+    }
+
     private Map<String, String> settings(@Nullable Json settings) {
         return settings == null ? Map.of() : json.readValue(settings.asString(), new TypeReference<>() {});
     }
@@ -159,7 +162,7 @@ class SnapshotReader {
                 row.get("tpm_limit", Integer.class));
     }
 
-    private static PublishedKey key(Readable row) {
+    private PublishedKey key(Readable row) {
         String[] models = row.get("allowed_models", String[].class);
         Instant validUntil = row.get("valid_until", Instant.class);
         KeyPrincipal principal = new KeyPrincipal(
@@ -173,7 +176,8 @@ class SnapshotReader {
                 row.get("max_tokens", Integer.class),
                 row.get("status", String.class),
                 row.get("expires_at", Instant.class),
-                validUntil);
+                validUntil,
+                cache(row.get("cache", Json.class)));
         return new PublishedKey(row.get("hash", String.class), principal);
     }
 

@@ -53,6 +53,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/tenants/{tenantId}/cache/purge                 2        2/404    403      403/404  403     403   401
             GET    /api/v1/tenants/{tenantId}/keys                        2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/keys                        2        2/404    403      403/404  403     403   401
+            PUT    /api/v1/keys/{keyId}/cache                             2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/revoke                            2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/rotate                            2        2/404    403      403/404  403     403   401
             GET    /api/v1/providers                                      2        403      2        403      2       2     401
@@ -105,6 +106,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             Map.entry(
                     "PUT /api/v1/tenants/{tenantId}/webhook",
                     (f, side) -> Map.of("url", "https://93.184.215.14/tollgate")),
+            Map.entry("PUT /api/v1/keys/{keyId}/cache", (f, side) -> Map.of("mode", "always", "ttl_seconds", 600)),
             Map.entry("POST /api/v1/providers", (f, side) -> Map.of("name", unique("matrix"), "type", "mock")),
             Map.entry("POST /api/v1/models", (f, side) -> model(f)),
             Map.entry("POST /api/v1/budgets", (f, side) -> f.budgetBody(side, "10")),
