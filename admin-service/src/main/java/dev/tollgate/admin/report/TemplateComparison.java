@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The usage service's comparison of one prompt template's versions, per label.
  *
+ * @param from first day of the period
+ * @param to first day after it
  * @param rows one per version and label
  * @param totals every request of the template; its latencies are over all of them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TemplateComparison(String template, List<Row> rows, Row totals) {
+public record TemplateComparison(String from, String to, String timezone, String template, List<Row> rows, Row totals) {
 
     /**
      * @param version {@code null} on the totals

@@ -127,6 +127,28 @@ class RequestTimeReportPagesIntegrationTests extends AdminIntegrationTest {
     }
 
     @Test
+    void comparesATemplatesVersionsPerLabelOnItsPage() throws InterruptedException {
+        String name = unique("rt-tpl");
+        String template = createdId("/api/v1/templates", Map.of("name", name, "tenant_id", firstId));
+        publish(List.of(
+                event(firstId, "0.0000000375", null, null, new TemplateUse(name, 1, "production")),
+                event(firstId, "0.0001959750", null, null, new TemplateUse(name, 2, "production")),
+                event(firstId, "1.25", null, null, new TemplateUse(name, 2, "production")),
+                event(secondId, "9", null, null, new TemplateUse(name, 2, "production"))));
+        ConsoleSession finance = signedIn(user("FINANCE", null, "write"));
+
+        String page = finance.html("/templates/" + template + "/usage");
+
+        // The template is the first tenant's: the second tenant's request of the same name is not its usage.
+        assertThat(page)
+                .contains("id=\"version-usage\"")
+                .contains("0.0000000375")
+                .contains("1.2501959750")
+                .doesNotContain("9.0000000000");
+        assertThat(totalCell(page, "version-usage-totals")).isEqualTo("3");
+    }
+
+    @Test
     void saysSoWhenTheFormIsWrong() {
         ConsoleSession finance = signedIn(user("FINANCE", null, "write"));
 

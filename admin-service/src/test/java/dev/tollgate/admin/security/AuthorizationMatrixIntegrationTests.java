@@ -86,6 +86,8 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/templates/{templateId}/versions/{version}/preview  2    2/404    2        2/404    2       403   401
             GET    /api/v1/templates/{templateId}/versions/{from}/diff/{to}   2    2/404    2        2/404    2       2     401
             PUT    /api/v1/templates/{templateId}/labels/{label}          2        2/404    403      403/404  403     403   401
+            PUT    /api/v1/templates/{templateId}/splits/{label}          2        2/404    403      403/404  403     403   401
+            DELETE /api/v1/templates/{templateId}/splits/{label}          2        2/404    403      403/404  403     403   401
             GET    /api/v1/users                                          2        403      403      403      403     2     401
             POST   /api/v1/users                                          2        403/404  403      403/404  403     403   401
             GET    /api/v1/users/{userId}                                 2        403/404  403      403/404  403     2     401
@@ -122,6 +124,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
                     "POST /api/v1/templates/{templateId}/versions/{version}/preview",
                     (f, side) -> Map.of("variables", Map.of("name", "Ada"))),
             Map.entry("PUT /api/v1/templates/{templateId}/labels/{label}", (f, side) -> Map.of("version", 1)),
+            Map.entry("PUT /api/v1/templates/{templateId}/splits/{label}", (f, side) -> MatrixFixture.split()),
             Map.entry(
                     "POST /api/v1/users",
                     (f, side) -> Map.of(
@@ -140,7 +143,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
 
     /** Query parameters that console pages require, so they answer with their real status rather than a 400. */
     private static final Map<String, String> PAGE_QUERIES = Map.of(
-            "/templates/{templateId}/diff", "?from=1&to=2",
+            "/templates/{templateId}/diff", "?from=1&to=3",
             "/templates/{templateId}/labels/move", "?label=production&version=1");
 
     @Autowired
