@@ -77,6 +77,10 @@ public abstract class AdminIntegrationTest {
         registry.add(provider + "user-name-attribute", () -> "sub");
     }
 
+    /**
+     * The test Redis in database {@value #REDIS_DATABASE}, unless {@code TOLLGATE_TEST_REDIS_URI} already names a
+     * database (as when several worktrees share one server, each in its own database): then that one.
+     */
     public static String redisUri() {
         String uri = TestInfrastructure.redisUri();
         String path = java.net.URI.create(uri).getPath();

@@ -141,7 +141,16 @@ class UsageApplicationIntegrationTests {
                                 "stream",
                                 "retries",
                                 "cost_center",
-                                "error_code")))
+                                "error_code",
+                                "template_name",
+                                "template_version",
+                                "template_label",
+                                "cache_hit",
+                                "cache_saved_usd",
+                                "fallbacks",
+                                "served_model",
+                                "guardrail_action",
+                                "guardrail_hits")))
                 .verifyComplete();
     }
 

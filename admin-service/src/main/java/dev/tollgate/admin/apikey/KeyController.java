@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,6 +50,15 @@ class KeyController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return keys.list(caller, tenantId, new Paging(page, size));
+    }
+
+    @PutMapping("/api/v1/keys/{keyId}/cache")
+    Mono<KeyView> changeCache(
+            @AuthenticationPrincipal Caller caller,
+            ServerHttpRequest request,
+            @PathVariable UUID keyId,
+            @Valid @RequestBody CacheForm form) {
+        return keys.changeCache(caller, Actor.of(caller.email(), request), keyId, form);
     }
 
     @PostMapping("/api/v1/keys/{keyId}/revoke")

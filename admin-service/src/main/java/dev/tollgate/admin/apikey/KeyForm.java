@@ -1,5 +1,6 @@
 package dev.tollgate.admin.apikey;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param tpmLimit tokens per minute; absent for no limit
  * @param maxTokens cap on output tokens per request
  * @param expiresAt when the key stops working; absent for never
+ * @param cache how the response cache treats its requests; absent for the route's settings
  */
 record KeyForm(
         @NotBlank @Size(max = 200) @Nullable String name,
@@ -32,4 +34,5 @@ record KeyForm(
         @Min(0) @Nullable Integer rpmLimit,
         @Min(0) @Nullable Integer tpmLimit,
         @Min(1) @Nullable Integer maxTokens,
-        @Future @Nullable Instant expiresAt) {}
+        @Future @Nullable Instant expiresAt,
+        @Valid @Nullable CacheForm cache) {}

@@ -1,5 +1,6 @@
 package dev.tollgate.admin.apikey;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The console's issue-key form. It differs from {@link KeyForm} only where a browser form does: the expiry is a date
- * (the key stops working at the start of that day, UTC) and the models come from a multi-select.
+ * (the key stops working at the start of that day, UTC), the models come from a multi-select, and the cache fields
+ * offer "as the route says".
  */
 record KeyPageForm(
         @NotBlank @Size(max = 200) @Nullable String name,
@@ -27,10 +29,16 @@ record KeyPageForm(
         @Min(1) @Nullable Integer maxTokens,
 
         @Future(message = "must be a date after today") @Nullable
-        LocalDate expiresOn) {
+        LocalDate expiresOn,
+
+        @Valid @Nullable CachePageForm cache) {
+
+    KeyPageForm {
+        cache = cache == null ? CachePageForm.INHERITED : cache;
+    }
 
     static KeyPageForm empty() {
-        return new KeyPageForm(null, null, List.of(), null, null, null, null);
+        return new KeyPageForm(null, null, List.of(), null, null, null, null, null);
     }
 
     KeyForm toKeyForm() {
@@ -43,6 +51,7 @@ record KeyPageForm(
                 maxTokens,
                 expiresOn == null
                         ? null
-                        : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant());
+                        : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                cache == null ? null : cache.toCacheForm());
     }
 }

@@ -2,7 +2,9 @@ package dev.tollgate.admin.apikey;
 
 import dev.tollgate.admin.system.Paging;
 import dev.tollgate.admin.system.Sql;
+import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.route.SealedSecret;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,24 +15,27 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class KeyRepository {
 
     private static final String COLUMNS = "id, tenant_id, name, owner, prefix, allowed_models, rpm_limit, tpm_limit,"
-            + " max_tokens, expires_at, status, created_by, created_at, last_used_at";
+            + " max_tokens, expires_at, status, created_by, created_at, last_used_at, cache";
 
     private final DatabaseClient database;
+    private final JsonMapper json;
 
-    KeyRepository(DatabaseClient database) {
+    KeyRepository(DatabaseClient database, JsonMapper json) {
         this.database = database;
+        this.json = json;
     }
 
     Mono<KeyView> insert(UUID tenantId, KeyForm form, String prefix, String createdBy) {
         return database.sql("""
                         insert into virtual_key (tenant_id, name, owner, prefix, allowed_models, rpm_limit, tpm_limit,
-                                                 max_tokens, expires_at, created_by)
-                        values (:tenant, :name, :owner, :prefix, :models, :rpm, :tpm, :max, :expires, :by)
+                                                 max_tokens, expires_at, created_by, cache)
+                        values (:tenant, :name, :owner, :prefix, :models, :rpm, :tpm, :max, :expires, :by, :cache)
                         returning\s""" + COLUMNS)
                 .bind("tenant", tenantId)
                 .bind("name", String.valueOf(form.name()).strip())
@@ -45,7 +50,23 @@ class KeyRepository {
                 .bind("max", Sql.nullable(form.maxTokens(), Integer.class))
                 .bind("expires", Sql.nullable(form.expiresAt(), Instant.class))
                 .bind("by", createdBy)
-                .map(KeyRepository::view)
+                .bind(
+                        "cache",
+                        Sql.nullable(
+                                jsonOf(
+                                        form.cache() == null
+                                                ? null
+                                                : form.cache().settings()),
+                                Json.class))
+                .map(this::view)
+                .one();
+    }
+
+    Mono<KeyView> changeCache(UUID id, @Nullable CacheSettings cache) {
+        return database.sql("update virtual_key set cache = :cache where id = :id returning " + COLUMNS)
+                .bind("id", id)
+                .bind("cache", Sql.nullable(jsonOf(cache), Json.class))
+                .map(this::view)
                 .one();
     }
 
@@ -67,7 +88,7 @@ class KeyRepository {
     Mono<KeyView> find(UUID id) {
         return database.sql("select " + COLUMNS + " from virtual_key where id = :id")
                 .bind("id", id)
-                .map(KeyRepository::view)
+                .map(this::view)
                 .one();
     }
 
@@ -75,14 +96,14 @@ class KeyRepository {
     Mono<KeyView> findForUpdate(UUID id) {
         return database.sql("select " + COLUMNS + " from virtual_key where id = :id for update")
                 .bind("id", id)
-                .map(KeyRepository::view)
+                .map(this::view)
                 .one();
     }
 
     Mono<KeyView> revoke(UUID id) {
         return database.sql("update virtual_key set status = 'revoked' where id = :id returning " + COLUMNS)
                 .bind("id", id)
-                .map(KeyRepository::view)
+                .map(this::view)
                 .one();
     }
 
@@ -92,7 +113,7 @@ class KeyRepository {
                 .bind("tenant", tenantId)
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset())
-                .map(KeyRepository::view)
+                .map(this::view)
                 .all();
     }
 
@@ -148,7 +169,16 @@ class KeyRepository {
                 .then();
     }
 
-    private static KeyView view(Readable row) {
+    private @Nullable Json jsonOf(@Nullable CacheSettings cache) {
+        return cache == null ? null : Json.of(json.writeValueAsString(cache));
+    }
+
+    private @Nullable CacheSettings cache(Readable row) {
+        Json cache = row.get("cache", Json.class);
+        return cache == null ? null : json.readValue(cache.asString(), CacheSettings.class);
+    }
+
+    private KeyView view(Readable row) {
         String[] models = row.get("allowed_models", String[].class);
         Instant expiresAt = row.get("expires_at", Instant.class);
         String status = row.get("status", String.class);
@@ -167,7 +197,8 @@ class KeyRepository {
                 expired ? "expired" : status,
                 row.get("created_by", String.class),
                 row.get("created_at", Instant.class),
-                row.get("last_used_at", Instant.class));
+                row.get("last_used_at", Instant.class),
+                cache(row));
     }
 
     /** A rotation's new secret, sealed, and the end of the window in which a retry gets it back. */

@@ -78,7 +78,7 @@ public class KeyService {
 
     /** Issues a key on behalf of the service itself (demo seeding) and answers its secret. */
     public Mono<String> createForSystem(UUID tenantId, String name, List<String> models) {
-        KeyForm form = new KeyForm(name, null, models, null, null, null, null);
+        KeyForm form = new KeyForm(name, null, models, null, null, null, null, null);
         return create(Caller.system(), Actor.system(), tenantId, form).map(IssuedKey::secret);
     }
 
@@ -113,6 +113,18 @@ public class KeyService {
                         .switchIfEmpty(Mono.defer(() -> newRotation(actor, key, grace, idempotencyKey))))
                 .as(transaction::transactional)
                 .flatMap(issued -> published(issued.key()).thenReturn(issued));
+    }
+
+    /** Replaces the key's response-cache settings; an empty form clears them. A revoked key is left alone (409). */
+    Mono<KeyView> changeCache(Caller caller, Actor actor, UUID keyId, CacheForm form) {
+        return lockedKey(caller, keyId)
+                .flatMap(key -> "revoked".equals(key.status())
+                        ? Mono.error(AdminException.conflict("A revoked key has no cache settings to change."))
+                        : Mono.just(key))
+                .flatMap(before -> keys.changeCache(keyId, form.settings())
+                        .flatMap(after -> audited(actor, "key.cache", before, after)))
+                .as(transaction::transactional)
+                .flatMap(this::published);
     }
 
     /** The key, for a page that asks to confirm a change to it; 404 unless the caller sees its tenant. */

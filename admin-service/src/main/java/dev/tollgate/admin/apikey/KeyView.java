@@ -1,5 +1,6 @@
 package dev.tollgate.admin.apikey;
 
+import dev.tollgate.model.route.CacheSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A virtual key as the API lists it: never its secret, only the visible prefix.
  *
  * @param status {@code active}, {@code revoked}, or {@code expired} once {@code expiresAt} has passed
+ * @param cache its own response-cache settings; {@code null} for the route's
  */
 record KeyView(
         UUID id,
@@ -24,4 +26,5 @@ record KeyView(
         String status,
         String createdBy,
         Instant createdAt,
-        @Nullable Instant lastUsedAt) {}
+        @Nullable Instant lastUsedAt,
+        @Nullable CacheSettings cache) {}

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A line diff of two versions' model, parameters and messages, each version first written as lines of text
- * ({@code model: …}, {@code parameters: …}, then {@code [role]} and the message's lines), then compared with
+ * ({@code model: …}, {@code parameters: …}, {@code overridable: …} when it has any, then {@code [role]} and the
+ * message's lines), then compared with
  * java-diff-utils' Myers diff. Every line of both versions appears once, so the diff reads top to bottom.
  */
 final class PromptDiff {
@@ -39,6 +40,10 @@ final class PromptDiff {
         List<String> lines = new ArrayList<>();
         lines.add("model: " + version.model());
         lines.add("parameters: " + JSON.writeValueAsString(new TreeMap<>(version.parameters())));
+        if (!version.overridable().isEmpty()) {
+            lines.add("overridable: "
+                    + String.join(", ", version.overridable().stream().sorted().toList()));
+        }
         for (PromptMessage message : version.messages()) {
             lines.add("[" + message.role() + "]");
             lines.addAll(message.content().lines().toList());

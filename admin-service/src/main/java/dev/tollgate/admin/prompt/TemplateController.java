@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +28,12 @@ class TemplateController {
 
     private final TemplateService templates;
     private final VersionService versions;
+    private final SplitService splits;
 
-    TemplateController(TemplateService templates, VersionService versions) {
+    TemplateController(TemplateService templates, VersionService versions, SplitService splits) {
         this.templates = templates;
         this.versions = versions;
+        this.splits = splits;
     }
 
     @PostMapping
@@ -114,5 +117,26 @@ class TemplateController {
             @PathVariable String label,
             @Valid @RequestBody LabelForm form) {
         return templates.moveLabel(caller, Actor.of(caller.email(), request), templateId, label, form.version());
+    }
+
+    /** Shares the label's traffic between published versions by weight (an A/B test of prompts). */
+    @PutMapping("/{templateId}/splits/{label}")
+    Mono<SplitView> split(
+            @AuthenticationPrincipal Caller caller,
+            ServerHttpRequest request,
+            @PathVariable UUID templateId,
+            @PathVariable String label,
+            @RequestBody SplitForm form) {
+        return splits.split(caller, Actor.of(caller.email(), request), templateId, label, form);
+    }
+
+    @DeleteMapping("/{templateId}/splits/{label}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> endSplit(
+            @AuthenticationPrincipal Caller caller,
+            ServerHttpRequest request,
+            @PathVariable UUID templateId,
+            @PathVariable String label) {
+        return splits.end(caller, Actor.of(caller.email(), request), templateId, label);
     }
 }

@@ -4,9 +4,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A template with its versions (newest first) and labels, as {@code GET /api/v1/templates/{id}} answers it.
+ * A template with its versions (newest first), labels, and the labels that split their traffic between versions, as
+ * {@code GET /api/v1/templates/{id}} answers it.
  */
-record TemplateDetail(TemplateView template, List<VersionView> versions, List<LabelView> labels) {
+record TemplateDetail(
+        TemplateView template, List<VersionView> versions, List<LabelView> labels, List<SplitView> splits) {
 
     /** The newest version, which a new draft starts from; {@code null} before the first. */
     @Nullable

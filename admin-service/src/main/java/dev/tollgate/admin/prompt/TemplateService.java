@@ -29,6 +29,7 @@ class TemplateService {
 
     private final TemplateRepository templates;
     private final VersionRepository versions;
+    private final SplitRepository splits;
     private final TenantService tenants;
     private final AuditLog audit;
     private final ConfigPublisher publisher;
@@ -37,12 +38,14 @@ class TemplateService {
     TemplateService(
             TemplateRepository templates,
             VersionRepository versions,
+            SplitRepository splits,
             TenantService tenants,
             AuditLog audit,
             ConfigPublisher publisher,
             TransactionalOperator transaction) {
         this.templates = templates;
         this.versions = versions;
+        this.splits = splits;
         this.tenants = tenants;
         this.audit = audit;
         this.publisher = publisher;
@@ -67,14 +70,18 @@ class TemplateService {
     }
 
     Mono<TemplateDetail> detail(Caller caller, UUID id) {
-        return visible(caller, id)
-                .zipWith(versions.all(id).collectList())
-                .zipWith(
+        return Mono.zip(
+                        visible(caller, id),
+                        versions.all(id).collectList(),
                         templates.labels(id).collectList(),
-                        (found, labels) -> new TemplateDetail(found.getT1(), found.getT2(), labels));
+                        splits.all(id).collectList())
+                .map(found -> new TemplateDetail(found.getT1(), found.getT2(), found.getT3(), found.getT4()));
     }
 
-    /** Points {@code label} at a published version: a promotion, or a rollback when the version is older. */
+    /**
+     * Points {@code label} at a published version: a promotion, or a rollback when the version is older. A split of the
+     * label ends, so the label serves that one version.
+     */
     Mono<LabelView> moveLabel(Caller caller, Actor actor, UUID id, String label, int version) {
         if (!LABEL.matcher(label).matches()) {
             return Mono.error(AdminException.invalid(
@@ -88,8 +95,15 @@ class TemplateService {
                         .flatMap(after -> audit.record(
                                         actor, "template.label", TEMPLATE, id.toString(), before.label(), after)
                                 .thenReturn(after)))
+                .flatMap(moved -> endSplit(actor, id, label).thenReturn(moved))
                 .as(transaction::transactional)
                 .flatMap(moved -> publisher.templateChanged(id).thenReturn(moved));
+    }
+
+    private Mono<Void> endSplit(Actor actor, UUID id, String label) {
+        return splits.find(id, label)
+                .flatMap(split -> splits.delete(id, label)
+                        .then(audit.record(actor, "template.split.end", TEMPLATE, id.toString(), split, null)));
     }
 
     /** The template if the caller sees it; 404 otherwise, as for one that does not exist. */

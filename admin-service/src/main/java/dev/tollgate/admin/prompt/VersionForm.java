@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param model the public model name the prompt is written for
  * @param parameters request parameters such as {@code temperature}
  * @param variables the variables the placeholders may name
+ * @param overridable the parameters (of {@code parameters}) a client may set to another value
  */
 record VersionForm(
         @Nullable List<Message> messages,
         @Nullable String model,
         @Nullable Map<String, Object> parameters,
-        @Nullable List<Variable> variables) {
+        @Nullable List<Variable> variables,
+        @Nullable List<String> overridable) {
 
     List<PromptMessage> promptMessages() {
         return messages == null
@@ -45,6 +47,10 @@ record VersionForm(
 
     Map<String, Object> parametersOrEmpty() {
         return parameters == null ? Map.of() : parameters;
+    }
+
+    List<String> overridableOrEmpty() {
+        return overridable == null ? List.of() : overridable;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tollgate.admin.prompt;
 import dev.tollgate.admin.system.AdminException;
 import dev.tollgate.model.prompt.PromptVariable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and are read by position from the raw form data, so a message's commas are never taken for list separators. Rows
  * left blank are dropped; errors about the remaining rows are mapped back to the row the user sees.
  */
-record VersionPageForm(List<MessageRow> messages, String model, String parameters, List<VariableRow> variables) {
+record VersionPageForm(
+        List<MessageRow> messages, String model, String parameters, List<VariableRow> variables, String overridable) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ROW_FIELD = Pattern.compile("^(messages|variables)\\[(\\d+)](.*)$");
@@ -28,14 +30,19 @@ record VersionPageForm(List<MessageRow> messages, String model, String parameter
     /** The editor for the next version, starting from {@code latest} when there is one. */
     static VersionPageForm startingFrom(@Nullable VersionView latest) {
         if (latest == null) {
-            return new VersionPageForm(List.of(new MessageRow("system", "")), "", "{}", List.of()).withBlankRows();
+            return new VersionPageForm(List.of(new MessageRow("system", "")), "", "{}", List.of(), "").withBlankRows();
         }
         List<MessageRow> messages = latest.messages().stream()
                 .map(message -> new MessageRow(message.role(), message.content()))
                 .toList();
         List<VariableRow> variables =
                 latest.variables().stream().map(VariableRow::of).toList();
-        return new VersionPageForm(messages, latest.model(), JSON.writeValueAsString(latest.parameters()), variables)
+        return new VersionPageForm(
+                        messages,
+                        latest.model(),
+                        JSON.writeValueAsString(latest.parameters()),
+                        variables,
+                        String.join(", ", latest.overridable()))
                 .withBlankRows();
     }
 
@@ -56,8 +63,13 @@ record VersionPageForm(List<MessageRow> messages, String model, String parameter
         }
         String model = form.getFirst("model");
         String parameters = form.getFirst("parameters");
+        String overridable = form.getFirst("overridable");
         return new VersionPageForm(
-                messages, model == null ? "" : model.strip(), parameters == null ? "" : parameters, variables);
+                messages,
+                model == null ? "" : model.strip(),
+                parameters == null ? "" : parameters,
+                variables,
+                overridable == null ? "" : overridable);
     }
 
     VersionPageForm withBlankRows() {
@@ -67,7 +79,7 @@ record VersionPageForm(List<MessageRow> messages, String model, String parameter
             rows.add(new MessageRow("user", ""));
             vars.add(new VariableRow("", "string", "no", ""));
         }
-        return new VersionPageForm(rows, model, parameters, vars);
+        return new VersionPageForm(rows, model, parameters, vars, overridable);
     }
 
     /** The draft this form describes; a 400 naming the parameters when they are not a JSON object. */
@@ -80,7 +92,10 @@ record VersionPageForm(List<MessageRow> messages, String model, String parameter
                 .filter(row -> !row.name().isBlank())
                 .map(VariableRow::toVariable)
                 .toList();
-        return new VersionForm(kept, model, parsedParameters(), vars);
+        List<String> names = Arrays.stream(overridable.split("[,\\s]+"))
+                .filter(name -> !name.isBlank())
+                .toList();
+        return new VersionForm(kept, model, parsedParameters(), vars, names);
     }
 
     /** {@code errors} with the row numbers of kept rows turned back into the numbers of the rows on the page. */

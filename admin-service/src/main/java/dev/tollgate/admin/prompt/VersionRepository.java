@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class VersionRepository {
 
     private static final String COLUMNS = "template_id, version, messages, model, parameters, variables, status,"
-            + " created_by, created_at, published_at";
+            + " created_by, created_at, published_at, overridable";
 
     private final DatabaseClient database;
     private final JsonMapper json;
@@ -34,8 +34,9 @@ class VersionRepository {
     Mono<VersionView> insertDraft(UUID templateId, VersionForm form, String createdBy) {
         return database.sql("""
                         insert into prompt_version (template_id, version, messages, model, parameters, variables,
-                                                    created_by)
-                        select :id, coalesce(max(version), 0) + 1, :messages, :model, :parameters, :variables, :by
+                                                    overridable, created_by)
+                        select :id, coalesce(max(version), 0) + 1, :messages, :model, :parameters, :variables,
+                               :overridable, :by
                         from prompt_version where template_id = :id
                         returning\s""" + COLUMNS)
                 .bind("id", templateId)
@@ -44,6 +45,7 @@ class VersionRepository {
                 .bind("messages", jsonOf(form.promptMessages()))
                 .bind("parameters", jsonOf(form.parametersOrEmpty()))
                 .bind("variables", jsonOf(form.promptVariables()))
+                .bind("overridable", form.overridableOrEmpty().toArray(String[]::new))
                 .map(this::view)
                 .one();
     }
@@ -52,7 +54,7 @@ class VersionRepository {
     Mono<VersionView> updateContent(UUID templateId, int version, VersionForm form) {
         return database.sql("""
                         update prompt_version set messages = :messages, model = :model, parameters = :parameters,
-                            variables = :variables
+                            variables = :variables, overridable = :overridable
                         where template_id = :id and version = :version returning\s""" + COLUMNS)
                 .bind("id", templateId)
                 .bind("version", version)
@@ -60,6 +62,7 @@ class VersionRepository {
                 .bind("messages", jsonOf(form.promptMessages()))
                 .bind("parameters", jsonOf(form.parametersOrEmpty()))
                 .bind("variables", jsonOf(form.promptVariables()))
+                .bind("overridable", form.overridableOrEmpty().toArray(String[]::new))
                 .map(this::view)
                 .one();
     }
@@ -113,7 +116,13 @@ class VersionRepository {
                 String.valueOf(row.get("status", String.class)),
                 String.valueOf(row.get("created_by", String.class)),
                 row.get("created_at", Instant.class),
-                row.get("published_at", Instant.class));
+                row.get("published_at", Instant.class),
+                overridable(row));
+    }
+
+    private static List<String> overridable(Readable row) {
+        String[] names = row.get("overridable", String[].class);
+        return names == null ? List.of() : List.of(names);
     }
 
     private static String text(Readable row, String column) {

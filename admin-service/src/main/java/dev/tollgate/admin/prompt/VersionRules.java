@@ -20,6 +20,7 @@ final class VersionRules {
     private static final Pattern MODEL = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$");
     private static final int MAX_MESSAGES = 50;
     private static final int MAX_CONTENT = 100_000;
+    private static final int MAX_OVERRIDABLE = 32;
 
     private VersionRules() {}
 
@@ -32,6 +33,7 @@ final class VersionRules {
         }
         List<PromptVariable> variables = form.promptVariables();
         checkVariables(form, variables, errors);
+        checkOverridable(form, errors);
         Set<String> unknown = undeclared(form.promptMessages(), variables);
         if (!unknown.isEmpty()) {
             errors.put("messages", "use undeclared variables: " + String.join(", ", unknown));
@@ -63,6 +65,25 @@ final class VersionRules {
                     || message.content().isBlank()
                     || message.content().length() > MAX_CONTENT) {
                 errors.put("messages[" + i + "].content", "must be 1 to " + MAX_CONTENT + " characters");
+            }
+        }
+    }
+
+    private static void checkOverridable(VersionForm form, Map<String, String> errors) {
+        List<String> names = form.overridableOrEmpty();
+        if (names.size() > MAX_OVERRIDABLE) {
+            errors.put("overridable", "must name at most " + MAX_OVERRIDABLE + " parameters");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || !form.parametersOrEmpty().containsKey(name)) {
+                errors.put(
+                        "overridable[" + i + "]",
+                        "must name one of this version's parameters; a parameter it does not set is the client's");
+            } else if (!seen.add(name)) {
+                errors.put("overridable[" + i + "]", "repeats " + name);
             }
         }
     }

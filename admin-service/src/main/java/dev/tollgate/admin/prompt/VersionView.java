@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * One version of a template as the API shows it and the audit log records it.
  *
  * @param status {@code draft} (may still change) or {@code published} (never changes again)
+ * @param overridable the parameters a client may override
  */
 record VersionView(
         UUID templateId,
@@ -23,7 +24,8 @@ record VersionView(
         String status,
         String createdBy,
         Instant createdAt,
-        @Nullable Instant publishedAt) {
+        @Nullable Instant publishedAt,
+        List<String> overridable) {
 
     static final String PUBLISHED = "published";
 

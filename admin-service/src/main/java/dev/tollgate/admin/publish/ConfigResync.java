@@ -5,6 +5,8 @@ import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.guardrail.GuardrailKeys;
+import dev.tollgate.model.guardrail.GuardrailPolicy;
 import dev.tollgate.model.prompt.TemplateKeys;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +28,19 @@ class ConfigResync {
     private final ConfigPublisher publisher;
     private final RedisWriter writer;
     private final BlockingRedis redis;
+    private final GuardrailPublisher guardrails;
 
-    ConfigResync(SnapshotReader snapshots, ConfigPublisher publisher, RedisWriter writer, BlockingRedis redis) {
+    ConfigResync(
+            SnapshotReader snapshots,
+            ConfigPublisher publisher,
+            RedisWriter writer,
+            BlockingRedis redis,
+            GuardrailPublisher guardrails) {
         this.snapshots = snapshots;
         this.publisher = publisher;
         this.writer = writer;
         this.redis = redis;
+        this.guardrails = guardrails;
     }
 
     Mono<ResyncResult> run() {
@@ -40,6 +49,7 @@ class ConfigResync {
                         redis.scan(ConfigKeys.route("*")),
                         owned(BudgetKeys.SCAN_PATTERN, BudgetKeys.PUBLISHED),
                         owned(TemplateKeys.SCAN_PATTERN, TemplateKeys.PUBLISHED),
+                        owned(GuardrailKeys.SCAN_PATTERN, GuardrailKeys.PUBLISHED),
                         owned(AccessKeys.API_TOKEN_SCAN_PATTERN, ApiTokenSnapshots.PUBLISHED))
                 .collect(HashSet<String>::new, Set::addAll)
                 .flatMap(this::rewrite);
@@ -68,6 +78,9 @@ class ConfigResync {
                         publisher.budgetBatch(batch, scope.get(0), scope.get(1), List.copyOf(budgets))))
                 .thenMany(publisher.allTemplates())
                 .doOnNext(template -> publisher.templateBatch(batch, template))
+                .thenMany(guardrails.all().collectMultimap(ConfigResync::policyScopeOf))
+                .doOnNext(byScope -> byScope.forEach((scope, policies) ->
+                        guardrails.batch(batch, scope.get(0), scope.get(1), List.copyOf(policies))))
                 .thenMany(publisher.allApiTokens())
                 .doOnNext(token -> publisher.addApiToken(batch, token))
                 .then(Mono.fromSupplier(() -> finish(batch, published)))
@@ -86,6 +99,10 @@ class ConfigResync {
 
     private static List<String> scopeOf(BudgetSnapshot budget) {
         return List.of(budget.scope(), budget.scopeId());
+    }
+
+    private static List<String> policyScopeOf(GuardrailPolicy policy) {
+        return List.of(policy.scope(), policy.scopeId());
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.tollgate.admin.publish;
 
 import dev.tollgate.model.key.KeyPrincipal;
+import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.tenant.TenantSnapshot;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the published form of tenants and keys from Postgres, the source of truth; routes are {@link RouteSnapshots}'. */
 @Component
@@ -18,15 +21,17 @@ class SnapshotReader {
 
     private static final String KEY_SQL = """
             select k.id, k.tenant_id, k.name, k.prefix, k.allowed_models, k.rpm_limit, k.tpm_limit, k.max_tokens,
-                   k.status, k.expires_at, s.hash, s.valid_until
+                   k.status, k.expires_at, k.cache, s.hash, s.valid_until
             from virtual_key k join key_secret s on s.key_id = k.id
             where k.status = 'active' and (s.valid_until is null or s.valid_until > now())
             """;
 
     private final DatabaseClient database;
+    private final JsonMapper json;
 
-    SnapshotReader(DatabaseClient database) {
+    SnapshotReader(DatabaseClient database, JsonMapper json) {
         this.database = database;
+        this.json = json;
     }
 
     Flux<TenantSnapshot> tenants(@Nullable UUID id) {
@@ -40,9 +45,7 @@ class SnapshotReader {
     /** Every usable secret of one key, or of all keys when {@code keyId} is {@code null}. */
     Flux<PublishedKey> keys(@Nullable UUID keyId) {
         var spec = database.sql(KEY_SQL + (keyId == null ? "" : " and k.id = :id"));
-        return (keyId == null ? spec : spec.bind("id", keyId))
-                .map(SnapshotReader::key)
-                .all();
+        return (keyId == null ? spec : spec.bind("id", keyId)).map(this::key).all();
     }
 
     /** Every hash a key ever had that may still be in Redis. */
@@ -63,7 +66,7 @@ class SnapshotReader {
                 row.get("tpm_limit", Integer.class));
     }
 
-    private static PublishedKey key(Readable row) {
+    private PublishedKey key(Readable row) {
         String[] models = row.get("allowed_models", String[].class);
         Instant validUntil = row.get("valid_until", Instant.class);
         KeyPrincipal principal = new KeyPrincipal(
@@ -77,8 +80,13 @@ class SnapshotReader {
                 row.get("max_tokens", Integer.class),
                 row.get("status", String.class),
                 row.get("expires_at", Instant.class),
-                validUntil);
+                validUntil,
+                cache(row.get("cache", Json.class)));
         return new PublishedKey(row.get("hash", String.class), principal);
+    }
+
+    private @Nullable CacheSettings cache(@Nullable Json cache) {
+        return cache == null ? null : json.readValue(cache.asString(), CacheSettings.class);
     }
 
     /** A key's principal and the hash of one of its usable secrets: one Redis entry. */

@@ -4,9 +4,11 @@ import dev.tollgate.model.prompt.PromptMessage;
 import dev.tollgate.model.prompt.PromptVariable;
 import dev.tollgate.model.prompt.PublishedPrompt;
 import dev.tollgate.model.prompt.TemplateSnapshot;
+import dev.tollgate.model.prompt.TemplateSnapshot.LabelSplit;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +48,14 @@ class TemplateSnapshots {
 
     /** The template as published; its versions are empty until one is published. */
     Mono<TemplateSnapshot> snapshot(TemplateRef template) {
-        return Mono.zip(versions(template.id()).collectList(), labels(template.id()))
-                .map(found -> template.snapshot(found.getT1(), found.getT2()));
+        return Mono.zip(versions(template.id()).collectList(), labels(template.id()), splits(template.id()))
+                .map(found -> template.snapshot(found.getT1(), found.getT2(), found.getT3()));
     }
 
     private Flux<PublishedPrompt> versions(UUID templateId) {
         return database.sql("""
-                        select version, messages, model, parameters, variables, published_at from prompt_version
+                        select version, messages, model, parameters, variables, published_at, overridable
+                        from prompt_version
                         where template_id = :id and status = 'published' order by version
                         """).bind("id", templateId).map(this::version).all();
     }
@@ -66,6 +69,21 @@ class TemplateSnapshots {
                 .collect(LinkedHashMap::new, (labels, label) -> labels.put(label.getKey(), label.getValue()));
     }
 
+    /** Label → its versions' weights, for the labels that split their traffic. */
+    private Mono<Map<String, List<LabelSplit>>> splits(UUID templateId) {
+        return database.sql("select label, version, weight from prompt_label_split where template_id = :id"
+                        + " order by label, version")
+                .bind("id", templateId)
+                .map(row -> Map.entry(
+                        String.valueOf(row.get("label", String.class)),
+                        new LabelSplit(row.get("version", Integer.class), row.get("weight", Integer.class))))
+                .all()
+                .collect(
+                        LinkedHashMap::new,
+                        (splits, split) -> splits.computeIfAbsent(split.getKey(), label -> new ArrayList<>())
+                                .add(split.getValue()));
+    }
+
     private PublishedPrompt version(Readable row) {
         return new PublishedPrompt(
                 row.get("version", Integer.class),
@@ -73,7 +91,13 @@ class TemplateSnapshots {
                 String.valueOf(row.get("model", String.class)),
                 json.readValue(text(row, "parameters"), new TypeReference<Map<String, Object>>() {}),
                 json.readValue(text(row, "variables"), new TypeReference<List<PromptVariable>>() {}),
-                row.get("published_at", Instant.class));
+                row.get("published_at", Instant.class),
+                overridable(row));
+    }
+
+    private static List<String> overridable(Readable row) {
+        String[] names = row.get("overridable", String[].class);
+        return names == null ? List.of() : List.of(names);
     }
 
     private static String text(Readable row, String column) {
@@ -90,8 +114,9 @@ class TemplateSnapshots {
     /** Which template, and so which Redis key. */
     record TemplateRef(UUID id, @Nullable String tenantId, String name) {
 
-        TemplateSnapshot snapshot(List<PublishedPrompt> versions, Map<String, Integer> labels) {
-            return new TemplateSnapshot(id.toString(), name, tenantId, versions, labels);
+        TemplateSnapshot snapshot(
+                List<PublishedPrompt> versions, Map<String, Integer> labels, Map<String, List<LabelSplit>> splits) {
+            return new TemplateSnapshot(id.toString(), name, tenantId, versions, labels, splits);
         }
     }
 }

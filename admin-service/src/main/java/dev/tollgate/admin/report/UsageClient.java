@@ -77,6 +77,25 @@ class UsageClient {
                 .timeout(properties.timeout());
     }
 
+    /**
+     * A JSON report at {@code path} for the query's period and tenant, with {@code extra} query parameters; values go
+     * in as URI variables, like every other call here.
+     */
+    <T> Mono<T> report(Caller caller, String path, ReportQuery query, Map<String, Object> extra, Class<T> type) {
+        Map<String, Object> values = period(query);
+        values.putAll(extra);
+        Function<UriBuilder, java.net.URI> uri = builder -> {
+            UriBuilder with = withTenant(builder.path(path), query)
+                    .queryParam("from", "{from}")
+                    .queryParam("to", "{to}")
+                    .queryParam("timezone", "{timezone}")
+                    .queryParam("format", "json");
+            extra.keySet().forEach(name -> with.queryParam(name, "{" + name + "}"));
+            return with.build(values);
+        };
+        return get(caller, uri).retrieve().bodyToMono(type).timeout(properties.timeout());
+    }
+
     private WebClient.RequestHeadersSpec<?> get(Caller caller, Function<UriBuilder, java.net.URI> uri) {
         return webClient
                 .get()

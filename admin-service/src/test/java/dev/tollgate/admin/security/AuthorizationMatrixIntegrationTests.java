@@ -53,6 +53,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/tenants/{tenantId}/cache/purge                 2        2/404    403      403/404  403     403   401
             GET    /api/v1/tenants/{tenantId}/keys                        2        2/404    2        2/404    2       2     401
             POST   /api/v1/tenants/{tenantId}/keys                        2        2/404    403      403/404  403     403   401
+            PUT    /api/v1/keys/{keyId}/cache                             2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/revoke                            2        2/404    403      403/404  403     403   401
             POST   /api/v1/keys/{keyId}/rotate                            2        2/404    403      403/404  403     403   401
             GET    /api/v1/providers                                      2        403      2        403      2       2     401
@@ -71,6 +72,13 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             GET    /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    2       2     401
             PUT    /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    403     403   401
             DELETE /api/v1/budgets/{budgetId}                             2        2/404    2        2/404    403     403   401
+            GET    /api/v1/guardrail-policies                             2        2        2        2        2       2     401
+            POST   /api/v1/guardrail-policies                             2        2/404    403      403/404  403     403   401
+            GET    /api/v1/guardrail-policies/{policyId}                  2        2/404    2        2/404    2       2     401
+            PUT    /api/v1/guardrail-policies/{policyId}                  2        2/404    403      403/404  403     403   401
+            DELETE /api/v1/guardrail-policies/{policyId}                  2        2/404    403      403/404  403     403   401
+            POST   /api/v1/guardrail-policies/{policyId}/enable           2        2/404    403      403/404  403     403   401
+            POST   /api/v1/guardrail-policies/{policyId}/disable          2        2/404    403      403/404  403     403   401
             GET    /api/v1/templates                                      2        2        2        2        2       2     401
             POST   /api/v1/templates                                      2        2/404    403      403/404  403     403   401
             GET    /api/v1/templates/{templateId}                         2        2/404    2        2/404    2       2     401
@@ -81,6 +89,8 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             POST   /api/v1/templates/{templateId}/versions/{version}/preview  2    2/404    2        2/404    2       403   401
             GET    /api/v1/templates/{templateId}/versions/{from}/diff/{to}   2    2/404    2        2/404    2       2     401
             PUT    /api/v1/templates/{templateId}/labels/{label}          2        2/404    403      403/404  403     403   401
+            PUT    /api/v1/templates/{templateId}/splits/{label}          2        2/404    403      403/404  403     403   401
+            DELETE /api/v1/templates/{templateId}/splits/{label}          2        2/404    403      403/404  403     403   401
             GET    /api/v1/users                                          2        403      403      403      403     2     401
             POST   /api/v1/users                                          2        403/404  403      403/404  403     403   401
             GET    /api/v1/users/{userId}                                 2        403/404  403      403/404  403     2     401
@@ -101,11 +111,14 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
             Map.entry(
                     "PUT /api/v1/tenants/{tenantId}/webhook",
                     (f, side) -> Map.of("url", "https://93.184.215.14/tollgate")),
+            Map.entry("PUT /api/v1/keys/{keyId}/cache", (f, side) -> Map.of("mode", "always", "ttl_seconds", 600)),
             Map.entry("POST /api/v1/providers", (f, side) -> Map.of("name", unique("matrix"), "type", "mock")),
             Map.entry("POST /api/v1/models", (f, side) -> model(f)),
             Map.entry("PUT /api/v1/models/{modelId}", (f, side) -> f.modelBody(null)),
             Map.entry("POST /api/v1/budgets", (f, side) -> f.budgetBody(side, "10")),
             Map.entry("PUT /api/v1/budgets/{budgetId}", (f, side) -> f.budgetBody(side, "20")),
+            Map.entry("POST /api/v1/guardrail-policies", (f, side) -> f.policyBody(side)),
+            Map.entry("PUT /api/v1/guardrail-policies/{policyId}", (f, side) -> f.policyBody(side)),
             Map.entry(
                     "POST /api/v1/templates",
                     (f, side) -> Map.of("name", unique("matrix"), "tenant_id", f.tenant(side))),
@@ -115,6 +128,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
                     "POST /api/v1/templates/{templateId}/versions/{version}/preview",
                     (f, side) -> Map.of("variables", Map.of("name", "Ada"))),
             Map.entry("PUT /api/v1/templates/{templateId}/labels/{label}", (f, side) -> Map.of("version", 1)),
+            Map.entry("PUT /api/v1/templates/{templateId}/splits/{label}", (f, side) -> MatrixFixture.split()),
             Map.entry(
                     "POST /api/v1/users",
                     (f, side) -> Map.of(
@@ -136,7 +150,7 @@ class AuthorizationMatrixIntegrationTests extends AdminIntegrationTest {
 
     /** Query parameters that console pages require, so they answer with their real status rather than a 400. */
     private static final Map<String, String> PAGE_QUERIES = Map.of(
-            "/templates/{templateId}/diff", "?from=1&to=2",
+            "/templates/{templateId}/diff", "?from=1&to=3",
             "/templates/{templateId}/labels/move", "?label=production&version=1");
 
     @Autowired

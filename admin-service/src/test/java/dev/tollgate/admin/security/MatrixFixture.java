@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -95,8 +96,9 @@ final class MatrixFixture {
             case "tenantId" -> tenant(side).toString();
             case "keyId" -> key(side);
             case "budgetId" -> budget(side);
+            case "policyId" -> policy(side);
             case "templateId" -> template(side);
-            case "version" -> "2";
+            case "version" -> "3";
             case "from" -> "1";
             case "to" -> "2";
             case "label" -> "production";
@@ -124,16 +126,44 @@ final class MatrixFixture {
         return Map.of("scope", "key", "scope_id", key(side), "amount_usd", amount, "period", "monthly");
     }
 
-    /** A template whose version 1 is published (so labels can move) and version 2 is a draft. */
+    String policy(Side side) {
+        return once("policy" + side, () -> created("/api/v1/guardrail-policies", policyBody(side)));
+    }
+
+    /** A tenant-scoped guardrail policy on this side's tenant, named afresh so each fresh fixture can create one. */
+    Map<String, Object> policyBody(Side side) {
+        return Map.of(
+                "name",
+                "matrix-" + UUID.randomUUID(),
+                "scope",
+                "tenant",
+                "scope_id",
+                tenant(side).toString(),
+                "input",
+                List.of(Map.of("detector", "pii.email", "action", "redact")));
+    }
+
+    /**
+     * A template whose versions 1 and 2 are published (so labels can move and split), whose label production points at
+     * version 1 and splits its traffic between both, and whose version 3 is a draft.
+     */
     String template(Side side) {
         return once("template" + side, () -> {
             String id = created(
                     "/api/v1/templates", Map.of("name", "matrix-" + UUID.randomUUID(), "tenant_id", tenant(side)));
-            created("/api/v1/templates/" + id + "/versions", version());
-            send("/api/v1/templates/" + id + "/versions/1/publish", Map.of());
+            for (int version = 1; version <= 2; version++) {
+                created("/api/v1/templates/" + id + "/versions", version());
+                send("/api/v1/templates/" + id + "/versions/" + version + "/publish", Map.of());
+            }
+            send(HttpMethod.PUT, "/api/v1/templates/" + id + "/labels/production", Map.of("version", 1));
+            send(HttpMethod.PUT, "/api/v1/templates/" + id + "/splits/production", split());
             created("/api/v1/templates/" + id + "/versions", version());
             return id;
         });
+    }
+
+    static Map<String, Object> split() {
+        return Map.of("versions", List.of(Map.of("version", 1, "weight", 9), Map.of("version", 2, "weight", 1)));
     }
 
     String user(Side side) {
@@ -224,7 +254,11 @@ final class MatrixFixture {
     }
 
     private void send(String path, Object body) {
-        client.post()
+        send(HttpMethod.POST, path, body);
+    }
+
+    private void send(HttpMethod method, String path, Object body) {
+        client.method(method)
                 .uri(path)
                 .headers(headers -> headers.setBearerAuth(ADMIN_TOKEN))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -2,7 +2,6 @@ package dev.tollgate.usage.report;
 
 import dev.tollgate.usage.access.Caller;
 import dev.tollgate.usage.access.Callers;
-import dev.tollgate.usage.problem.UsageException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,7 +28,8 @@ class ChargebackHandler {
         List<Dimension> groups =
                 Dimension.parseAll(request.queryParam("group_by").orElse(null));
         ReportFormat format = ReportRequests.format(request);
-        return new Chargeback(ReportRequests.scope(request, caller, clock), groups, format, totals(request));
+        return new Chargeback(
+                ReportRequests.scope(request, caller, clock), groups, format, ReportRequests.totals(request));
     }
 
     private Mono<ServerResponse> respond(Chargeback report) {
@@ -40,14 +40,6 @@ class ChargebackHandler {
                 : ChargebackDocument.json(report.scope().period(), report.groups(), rows);
         return ReportRequests.stream(
                 report.format(), "chargeback", report.scope().period(), text);
-    }
-
-    private static boolean totals(ServerRequest request) {
-        return switch (request.queryParam("totals").orElse("false")) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw UsageException.badParameter("totals", "totals must be true or false");
-        };
     }
 
     private record Chargeback(ReportScope scope, List<Dimension> groups, ReportFormat format, boolean totals) {}

@@ -32,6 +32,29 @@ final class ReportRequests {
         return new ReportScope(period, tenant == null ? null : UUID.fromString(tenant));
     }
 
+    /** {@code totals=true|false}: whether a CSV ends with a {@code TOTAL} row; false when absent. */
+    static boolean totals(ServerRequest request) {
+        return switch (request.queryParam("totals").orElse("false")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw UsageException.badParameter("totals", "totals must be true or false");
+        };
+    }
+
+    /** {@code limit}: a count from 1 to {@code max}; {@code otherwise} when absent. */
+    static int limit(ServerRequest request, int otherwise, int max) {
+        String value = request.queryParam("limit").orElse(String.valueOf(otherwise));
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, like a number out of range
+        }
+        throw UsageException.badParameter("limit", "limit must be a whole number from 1 to " + max);
+    }
+
     static ReportFormat format(ServerRequest request) {
         return ReportFormat.of(request.queryParam("format"), request.headers().accept());
     }

@@ -23,7 +23,10 @@ final class ReportTestSupport {
     }
 
     static String get(WebTestClient client, String token, String uri) {
+        // A generous timeout: the first report of a cold JVM on a busy build machine can take more than the default 5
+        // s.
         byte[] body = client.mutate()
+                .responseTimeout(java.time.Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024))
                 .build()
                 .get()
