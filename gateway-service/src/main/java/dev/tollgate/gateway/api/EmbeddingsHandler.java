@@ -6,6 +6,9 @@ import dev.tollgate.gateway.auth.ApiKeys;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
+import dev.tollgate.gateway.guardrail.Guardrails;
+import dev.tollgate.gateway.guardrail.ResponseGuard;
+import dev.tollgate.gateway.guardrail.Screened;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.Route;
@@ -37,6 +40,7 @@ class EmbeddingsHandler {
     private final TokenMeter meter;
     private final UsageLedger ledger;
     private final Admitter admitter;
+    private final Guardrails guardrails;
 
     EmbeddingsHandler(
             ApiKeys keys,
@@ -46,7 +50,8 @@ class EmbeddingsHandler {
             GatewayMetrics metrics,
             TokenMeter meter,
             UsageLedger ledger,
-            Admitter admitter) {
+            Admitter admitter,
+            Guardrails guardrails) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -55,12 +60,14 @@ class EmbeddingsHandler {
         this.meter = meter;
         this.ledger = ledger;
         this.admitter = admitter;
+        this.guardrails = guardrails;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
+                .flatMap(this::screen)
                 .flatMap(this::route)
                 .flatMap(this::admit)
                 .flatMap(this::call);
@@ -75,6 +82,14 @@ class EmbeddingsHandler {
                         call.usage().read(request.model(), request.user(), false),
                         call.http().exchange()))
                 .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
+    }
+
+    // The same input policies as chat; redactions are plain, since an embedding has no text to restore them into.
+    private Mono<CallerRequest<EmbeddingRequest>> screen(CallerRequest<EmbeddingRequest> call) {
+        return guardrails
+                .screen(call.request(), call.metered())
+                .map(request -> call.screened(new Screened<>(request, ResponseGuard.NONE)))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
     private Mono<Routed> route(CallerRequest<EmbeddingRequest> call) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param promptTokens the gateway's count of the prompt, made before forwarding
  * @param hold what admission reserved for the request, released with its usage event
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
+ * @param guardrails what the guardrails decided for it so far, read when its event is written
  */
 public record MeteredCall(
         UsageContext context,
@@ -25,16 +26,19 @@ public record MeteredCall(
         @Nullable Billing billing,
         int promptTokens,
         UsageHold hold,
-        @Nullable TemplateUse template) {
+        @Nullable TemplateUse template,
+        GuardrailTrail guardrails) {
 
     /** The request routed, with its prompt counted for the upstream's model. */
     public MeteredCall routed(Billing billing, int promptTokens) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
+        return new MeteredCall(
+                context, requestedModel, endUser, stream, billing, promptTokens, hold, template, guardrails);
     }
 
     /** The request admitted, holding what admission reserved until its event is written. */
     public MeteredCall holding(UsageHold hold) {
-        return new MeteredCall(context, requestedModel, endUser, stream, billing, promptTokens, hold, template);
+        return new MeteredCall(
+                context, requestedModel, endUser, stream, billing, promptTokens, hold, template, guardrails);
     }
 
     /**

@@ -61,7 +61,15 @@ public record UsageContext(
             @Nullable String model, @Nullable String user, boolean stream, @Nullable TemplateUse template) {
         String endUser = UsageTags.bounded(user);
         return new MeteredCall(
-                this, model, endUser != null ? endUser : headerUser, stream, null, 0, UsageHold.NONE, template);
+                this,
+                model,
+                endUser != null ? endUser : headerUser,
+                stream,
+                null,
+                0,
+                UsageHold.NONE,
+                template,
+                new GuardrailTrail());
     }
 
     /** The request when its body could not be read. */

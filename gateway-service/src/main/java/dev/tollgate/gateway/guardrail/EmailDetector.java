@@ -1,0 +1,97 @@
+package dev.tollgate.gateway.guardrail;
+
+import dev.tollgate.model.guardrail.GuardrailRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * E-mail addresses: a local part of up to 64 characters, {@code @}, and a domain of dot-separated labels ending in an
+ * alphabetic top-level domain. Found by scanning out from each {@code @}, not by a regular expression, so the cost
+ * stays linear on any input.
+ */
+final class EmailDetector implements Detector {
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 253;
+
+    @Override
+    public String name() {
+        return GuardrailRule.EMAIL;
+    }
+
+    @Override
+    public String label() {
+        return "EMAIL";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        int at = text.indexOf('@');
+        while (at >= 0) {
+            Finding finding = around(text, at);
+            if (finding != null) {
+                found.add(finding);
+            }
+            at = text.indexOf('@', finding == null ? at + 1 : finding.end());
+        }
+        return found;
+    }
+
+    @Override
+    public int holdFrom(String text) {
+        return CharRuns.trailing(text, c -> local(c) || c == '@', MAX_LOCAL + MAX_DOMAIN + 1);
+    }
+
+    private static @Nullable Finding around(String text, int at) {
+        int start = at;
+        while (start > 0 && at - start < MAX_LOCAL && local(text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < at && text.charAt(start) == '.') {
+            start++;
+        }
+        if (start == at || (start > 0 && local(text.charAt(start - 1)) && text.charAt(start - 1) != '.')) {
+            return null;
+        }
+        int end = at + 1;
+        while (end < text.length() && end - at <= MAX_DOMAIN && domain(text.charAt(end))) {
+            end++;
+        }
+        while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return validDomain(text, at + 1, end) ? new Finding(start, end) : null;
+    }
+
+    private static boolean validDomain(String text, int from, int to) {
+        int lastDot = text.lastIndexOf('.', to - 1);
+        if (lastDot < from || to - lastDot - 1 < 2 || to - lastDot - 1 > 24) {
+            return false;
+        }
+        for (int i = lastDot + 1; i < to; i++) {
+            if (!CharRuns.isAsciiLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
+                if (i == labelStart || text.charAt(labelStart) == '-' || text.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    private static boolean local(char c) {
+        return CharRuns.isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean domain(char c) {
+        return CharRuns.isAsciiAlnum(c) || c == '.' || c == '-';
+    }
+}

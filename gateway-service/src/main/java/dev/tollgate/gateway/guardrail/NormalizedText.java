@@ -1,0 +1,142 @@
+package dev.tollgate.gateway.guardrail;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A text folded so that simple obfuscation does not hide a phrase from the injection rules and deny lists: lower case;
+ * accents, full-width forms and common Cyrillic and Greek look-alikes folded to ASCII; invisible characters (zero
+ * width spaces, soft hyphens) dropped; digits and symbols inside words read as the letters they imitate
+ * ({@code 1gn0r3} is {@code ignore}); letters spelled out one at a time ({@code i g n o r e}, {@code i.g.n.o.r.e})
+ * joined; and every run of white space one space. Each folded character remembers where it came from, so a match can
+ * be mapped back onto the original text.
+ *
+ * @param text the folded text
+ * @param origin for each folded character, the index of the original character it came from
+ */
+record NormalizedText(String text, int[] origin) {
+
+    private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(
+            Map.entry('а', 'a'),
+            Map.entry('е', 'e'),
+            Map.entry('о', 'o'),
+            Map.entry('р', 'p'),
+            Map.entry('с', 'c'),
+            Map.entry('у', 'y'),
+            Map.entry('х', 'x'),
+            Map.entry('і', 'i'),
+            Map.entry('ј', 'j'),
+            Map.entry('ѕ', 's'),
+            Map.entry('һ', 'h'),
+            Map.entry('ԁ', 'd'),
+            Map.entry('ɡ', 'g'),
+            Map.entry('ο', 'o'),
+            Map.entry('α', 'a'),
+            Map.entry('ε', 'e'),
+            Map.entry('ι', 'i'),
+            Map.entry('κ', 'k'),
+            Map.entry('ν', 'v'),
+            Map.entry('τ', 't'),
+            Map.entry('υ', 'u'),
+            Map.entry('ρ', 'p'));
+    private static final Map<Character, Character> LEET =
+            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '@', 'a', '$', 's', '!', 'i', '|', 'l');
+    private static final int MIN_SPELLED = 4;
+
+    /** {@code original} folded. */
+    static NormalizedText of(String original) {
+        StringBuilder folded = new StringBuilder(original.length());
+        int[] origin = new int[original.length() + 1];
+        for (int i = 0; i < original.length(); i++) {
+            char c = fold(original, i);
+            if (c == 0) {
+                continue;
+            }
+            origin[folded.length()] = i;
+            folded.append(c);
+        }
+        return joinSpelled(folded, Arrays.copyOf(origin, folded.length()));
+    }
+
+    /** The original characters {@code [start, end)} of folded text came from. */
+    Finding original(int start, int end) {
+        return new Finding(origin[start], origin[end - 1] + 1);
+    }
+
+    private static char fold(String original, int i) {
+        char c = original.charAt(i);
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            return ' ';
+        }
+        if (Character.getType(c) == Character.FORMAT) {
+            return 0;
+        }
+        char letter = c < 128 ? c : unaccented(c);
+        if (LEET.containsKey(letter) && insideWord(original, i)) {
+            return LEET.get(letter);
+        }
+        return Character.toLowerCase(letter);
+    }
+
+    private static char unaccented(char c) {
+        Character lookAlike = LOOK_ALIKES.get(Character.toLowerCase(c));
+        if (lookAlike != null) {
+            return lookAlike;
+        }
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0);
+        }
+        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKD);
+        return decomposed.isEmpty() || decomposed.charAt(0) >= 128 ? c : decomposed.charAt(0);
+    }
+
+    private static boolean insideWord(String original, int i) {
+        return (i > 0 && Character.isLetter(original.charAt(i - 1)))
+                || (i + 1 < original.length() && Character.isLetter(original.charAt(i + 1)));
+    }
+
+    // Joins runs such as "i g n o r e" or "i.g.n.o.r.e": single letters, each separated by exactly one non-letter
+    // (two spaces end a word), and collapses white space once they are joined.
+    private static NormalizedText joinSpelled(StringBuilder folded, int[] origin) {
+        StringBuilder joined = new StringBuilder(folded.length());
+        int[] joinedOrigin = new int[folded.length()];
+        int i = 0;
+        while (i < folded.length()) {
+            int end = spelledRunEnd(folded, i);
+            boolean spelled = end > i;
+            int stop = spelled ? end : i + 1;
+            for (int k = i; k < stop; k++) {
+                char c = folded.charAt(k);
+                boolean repeatedSpace = c == ' ' && (joined.isEmpty() || joined.charAt(joined.length() - 1) == ' ');
+                if ((!spelled || Character.isLetter(c)) && !repeatedSpace) {
+                    joinedOrigin[joined.length()] = origin[k];
+                    joined.append(c);
+                }
+            }
+            i = stop;
+        }
+        return new NormalizedText(joined.toString(), Arrays.copyOf(joinedOrigin, joined.length()));
+    }
+
+    private static int spelledRunEnd(CharSequence text, int start) {
+        if (!singleLetterAt(text, start)) {
+            return start;
+        }
+        int letters = 1;
+        int end = start + 1;
+        while (end + 1 < text.length()
+                && !Character.isLetterOrDigit(text.charAt(end))
+                && singleLetterAt(text, end + 1)) {
+            letters++;
+            end += 2;
+        }
+        return letters >= MIN_SPELLED ? end : start;
+    }
+
+    private static boolean singleLetterAt(CharSequence text, int i) {
+        return Character.isLetter(text.charAt(i))
+                && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                && (i + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)));
+    }
+}
