@@ -3,6 +3,8 @@ package dev.tollgate.gateway.guardrail;
 import dev.tollgate.model.guardrail.GuardrailRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,10 @@ final class EmailDetector implements Detector {
 
     private static final int MAX_LOCAL = 64;
     private static final int MAX_DOMAIN = 253;
+    // File names such as icon@2x.png end in these, and none of them is a top-level domain.
+    private static final Set<String> FILE_EXTENSIONS = Set.of(
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "pdf", "js", "mjs", "ts", "css", "json", "txt",
+            "md", "java", "py", "yml", "yaml", "xml", "html", "htm", "csv", "log", "lock", "tgz", "gz");
 
     @Override
     public String name() {
@@ -62,7 +68,12 @@ final class EmailDetector implements Detector {
         while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
             end--;
         }
-        return validDomain(text, at + 1, end) ? new Finding(start, end) : null;
+        return validDomain(text, at + 1, end) && !sshRemote(text, end) ? new Finding(start, end) : null;
+    }
+
+    // git@github.com:org/repo.git is an SSH remote, not someone's address.
+    private static boolean sshRemote(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == ':' && !Character.isWhitespace(text.charAt(end + 1));
     }
 
     private static boolean validDomain(String text, int from, int to) {
@@ -74,6 +85,9 @@ final class EmailDetector implements Detector {
             if (!CharRuns.isAsciiLetter(text.charAt(i))) {
                 return false;
             }
+        }
+        if (FILE_EXTENSIONS.contains(text.substring(lastDot + 1, to).toLowerCase(Locale.ROOT))) {
+            return false;
         }
         int labelStart = from;
         for (int i = from; i <= to; i++) {

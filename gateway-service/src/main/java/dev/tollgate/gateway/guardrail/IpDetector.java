@@ -71,10 +71,16 @@ final class IpDetector implements Detector {
             return start;
         }
         String candidate = text.substring(start, trimmed);
-        if (candidate.indexOf(':') >= 0) {
-            return ipv6(candidate) ? trimmed : start;
+        int colon = candidate.indexOf(':');
+        if (colon < 0) {
+            return ipv4(candidate) ? trimmed : start;
         }
-        return ipv4(candidate) ? trimmed : start;
+        if (ipv6(candidate)) {
+            return trimmed;
+        }
+        // An IPv4 address with a port, as in 127.0.0.1:8080: the address is the match.
+        boolean withPort = candidate.indexOf(':', colon + 1) < 0 && port(candidate.substring(colon + 1));
+        return withPort && ipv4(candidate.substring(0, colon)) ? start + colon : start;
     }
 
     static boolean ipv4(String candidate) {
@@ -116,6 +122,10 @@ final class IpDetector implements Detector {
             counted++;
         }
         return gap >= 0 ? counted < needed && counted >= 1 : counted == needed;
+    }
+
+    private static boolean port(String digits) {
+        return !digits.isEmpty() && digits.length() <= 5 && digits(digits);
     }
 
     private static boolean runChar(char c) {

@@ -41,7 +41,7 @@ record NormalizedText(String text, int[] origin) {
             Map.entry('υ', 'u'),
             Map.entry('ρ', 'p'));
     private static final Map<Character, Character> LEET =
-            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '@', 'a', '$', 's', '!', 'i', '|', 'l');
+            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '@', 'a', '$', 's');
     private static final int MIN_SPELLED = 4;
 
     /** {@code original} folded. */
@@ -131,7 +131,12 @@ record NormalizedText(String text, int[] origin) {
             letters++;
             end += 2;
         }
-        return letters >= MIN_SPELLED ? end : start;
+        if (letters < MIN_SPELLED) {
+            return start;
+        }
+        // "i.g.n.o.r.e." : the separator after the last letter belongs to the run too.
+        boolean trailing = end < text.length() && text.charAt(end) == text.charAt(end - 2) && text.charAt(end) != ' ';
+        return trailing ? end + 1 : end;
     }
 
     private static boolean singleLetterAt(CharSequence text, int i) {

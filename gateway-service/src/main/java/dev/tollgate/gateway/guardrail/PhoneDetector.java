@@ -123,7 +123,7 @@ final class PhoneDetector implements Detector {
 
     private static boolean notAPhone(String candidate) {
         long dots = candidate.chars().filter(c -> c == '.').count();
-        return DATE.matcher(candidate).matches()
+        return DATE.matcher(candidate).lookingAt()
                 || DOTTED_QUAD.matcher(candidate).matches()
                 || (dots == 1 && candidate.chars().noneMatch(c -> c == ' ' || c == '-'));
     }
