@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ class Detectors {
 
     private final Map<String, Detector> builtIn;
 
+    @Autowired
     Detectors(GuardrailProperties properties, ObjectProvider<InjectionClassifier> classifier) {
         this(builtIn(properties, classifier.getIfAvailable()));
     }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +48,10 @@ class PublishedGuardrails {
     private final BlockingRedis redis;
     private final Detectors detectors;
     private final GuardrailProperties properties;
-    private final JsonMapper json = JsonMapper.builder().build();
+    // Tolerant, as for any document another service writes: a missing "reversible" reads as false.
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
     private final Cache<String, Entry> cache;
     // Bumped by every invalidation, so a load that raced with one does not cache what it read before it.
     private final AtomicLong generation = new AtomicLong();
