@@ -77,7 +77,10 @@ final class EmailDetector implements Detector {
     }
 
     private static boolean validDomain(String text, int from, int to) {
-        int lastDot = text.lastIndexOf('.', to - 1);
+        int lastDot = to - 1;
+        while (lastDot >= from && text.charAt(lastDot) != '.') {
+            lastDot--;
+        }
         if (lastDot < from || to - lastDot - 1 < 2 || to - lastDot - 1 > 24) {
             return false;
         }

@@ -23,11 +23,11 @@ final class InjectionDetector implements Detector {
 
     static final String RULES = "guardrail/injection-rules.txt";
 
-    private final List<Pattern> rules;
+    private final List<InjectionRule> rules;
     private final @Nullable InjectionClassifier classifier;
     private final double threshold;
 
-    InjectionDetector(List<Pattern> rules, @Nullable InjectionClassifier classifier, double threshold) {
+    InjectionDetector(List<InjectionRule> rules, @Nullable InjectionClassifier classifier, double threshold) {
         this.rules = List.copyOf(rules);
         this.classifier = classifier;
         this.threshold = threshold;
@@ -52,8 +52,11 @@ final class InjectionDetector implements Detector {
     public List<Finding> find(String text) {
         NormalizedText folded = NormalizedText.of(text);
         List<Finding> found = new ArrayList<>();
-        for (Pattern rule : rules) {
-            Matcher matcher = rule.matcher(folded.text());
+        for (InjectionRule rule : rules) {
+            if (!rule.triggeredBy(folded.text())) {
+                continue;
+            }
+            Matcher matcher = rule.pattern().matcher(folded.text());
             while (matcher.find()) {
                 if (matcher.end() > matcher.start()) {
                     found.add(folded.original(matcher.start(), matcher.end()));
@@ -72,7 +75,7 @@ final class InjectionDetector implements Detector {
         return text.length();
     }
 
-    static List<Pattern> shippedRules() {
+    static List<InjectionRule> shippedRules() {
         InputStream in = InjectionDetector.class.getClassLoader().getResourceAsStream(RULES);
         if (in == null) {
             throw new IllegalStateException(RULES + " is missing from the classpath");
@@ -80,10 +83,39 @@ final class InjectionDetector implements Detector {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return lines.lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> Pattern.compile(line.substring(line.indexOf('\t') + 1)))
+                    .map(InjectionRule::parse)
                     .toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * One rule of the pack.
+     *
+     * @param name its name
+     * @param triggers substrings at least one of which every match contains
+     * @param pattern the rule, matched against folded text
+     */
+    record InjectionRule(String name, List<String> triggers, Pattern pattern) {
+
+        /** A line of the rules pack: name, triggers separated by {@code |}, regular expression, tab-separated. */
+        static InjectionRule parse(String line) {
+            String[] columns = line.split("\t", 3);
+            if (columns.length != 3) {
+                throw new IllegalStateException("malformed injection rule: " + columns[0]);
+            }
+            return new InjectionRule(columns[0], List.of(columns[1].split("\\|")), Pattern.compile(columns[2]));
+        }
+
+        // A plain substring search per trigger is far cheaper than running the pattern over text it cannot match.
+        boolean triggeredBy(String folded) {
+            for (String trigger : triggers) {
+                if (folded.contains(trigger)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

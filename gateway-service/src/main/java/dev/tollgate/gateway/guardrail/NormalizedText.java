@@ -40,8 +40,6 @@ record NormalizedText(String text, int[] origin) {
             Map.entry('τ', 't'),
             Map.entry('υ', 'u'),
             Map.entry('ρ', 'p'));
-    private static final Map<Character, Character> LEET =
-            Map.of('0', 'o', '1', 'i', '3', 'e', '4', 'a', '5', 's', '7', 't', '@', 'a', '$', 's');
     private static final int MIN_SPELLED = 4;
 
     /** {@code original} folded. */
@@ -66,17 +64,45 @@ record NormalizedText(String text, int[] origin) {
 
     private static char fold(String original, int i) {
         char c = original.charAt(i);
+        if (c < 128) {
+            return foldAscii(original, i, c);
+        }
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return ' ';
         }
         if (Character.getType(c) == Character.FORMAT) {
             return 0;
         }
-        char letter = c < 128 ? c : unaccented(c);
-        if (LEET.containsKey(letter) && insideWord(original, i)) {
-            return LEET.get(letter);
+        char letter = unaccented(c);
+        if (letter < 128) {
+            return foldAscii(original, i, letter);
         }
         return Character.toLowerCase(letter);
+    }
+
+    private static char foldAscii(String original, int i, char c) {
+        if (CharRuns.isAsciiLetter(c)) {
+            return Character.toLowerCase(c);
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+            return ' ';
+        }
+        char letter = leet(c);
+        return letter != 0 && insideWord(original, i) ? letter : c;
+    }
+
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '7' -> 't';
+            case '@' -> 'a';
+            case '$' -> 's';
+            default -> 0;
+        };
     }
 
     private static char unaccented(char c) {

@@ -22,6 +22,8 @@ final class PhoneDetector implements Detector {
 
     private static final int MIN_DIGITS = 7;
     private static final int MAX_DIGITS = 16;
+    // No country's national format is longer; card numbers (15 to 19 digits) are longer.
+    private static final int MAX_NATIONAL_DIGITS = 14;
     private static final int MAX_WRITTEN = 28;
     private static final int CONTEXT = 40;
     private static final Pattern DATE =
@@ -111,6 +113,10 @@ final class PhoneDetector implements Detector {
         String candidate = text.substring(start, end);
         int digits = digitCount(candidate);
         if (digits < MIN_DIGITS || digits > MAX_DIGITS || !CharRuns.boundaryAt(text, end) || notAPhone(candidate)) {
+            return false;
+        }
+        boolean international = candidate.startsWith("+") || candidate.startsWith("00");
+        if (!international && digits > MAX_NATIONAL_DIGITS) {
             return false;
         }
         if (bare(candidate) && !afterContextWord(text, start)) {

@@ -3,6 +3,7 @@ package dev.tollgate.gateway.guardrail;
 import dev.tollgate.model.guardrail.GuardrailRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,17 +17,19 @@ import java.util.regex.Pattern;
  */
 final class SecretDetector implements Detector {
 
-    private static final Pattern KNOWN = Pattern.compile("(?<![A-Za-z0-9_-])(?:"
-            + "sk-(?:proj-|ant-(?:api\\d\\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}"
-            + "|(?:AKIA|ASIA)[0-9A-Z]{16}"
-            + "|gh[pousr]_[A-Za-z0-9]{36,251}"
-            + "|github_pat_[A-Za-z0-9_]{22,255}"
-            + "|xox[abposr]-[A-Za-z0-9-]{10,250}"
-            + "|AIza[0-9A-Za-z_-]{35}"
-            + "|[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}"
-            + "|glpat-[A-Za-z0-9_-]{20,64}"
-            + "|eyJ[A-Za-z0-9_-]{8,2000}\\.[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}"
-            + ")(?![A-Za-z0-9_-])");
+    private static final List<KnownFormat> KNOWN = List.of(
+            new KnownFormat("sk-", "sk-(?:proj-|ant-(?:api\\d\\d-)?|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}"),
+            new KnownFormat("AKIA", "AKIA[0-9A-Z]{16}"),
+            new KnownFormat("ASIA", "ASIA[0-9A-Z]{16}"),
+            new KnownFormat("gh", "gh[pousr]_[A-Za-z0-9]{36,251}"),
+            new KnownFormat("github_pat_", "github_pat_[A-Za-z0-9_]{22,255}"),
+            new KnownFormat("xox", "xox[abposr]-[A-Za-z0-9-]{10,250}"),
+            new KnownFormat("AIza", "AIza[0-9A-Za-z_-]{35}"),
+            new KnownFormat("k_live_", "[rs]k_live_[A-Za-z0-9]{16,247}"),
+            new KnownFormat("k_test_", "[rs]k_test_[A-Za-z0-9]{16,247}"),
+            new KnownFormat("glpat-", "glpat-[A-Za-z0-9_-]{20,64}"),
+            new KnownFormat("eyJ", "eyJ[A-Za-z0-9_-]{8,2000}\\.[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}"));
+    private static final List<String> ASSIGNED_HINTS = List.of("pass", "pwd", "secret", "token", "key", "bearer");
     private static final Pattern ASSIGNED = Pattern.compile(
             "(?i)(?:password|passwd|pwd|secret|client_secret|token|api[_-]?key|access[_-]?key|auth[_-]?token)"
                     + "[\"']?[ \\t]{0,3}[:=][ \\t]{0,3}[\"']?([^\\s\"',;]{6,200})"
@@ -53,7 +56,7 @@ final class SecretDetector implements Detector {
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
         pemKeys(text, found);
-        matches(KNOWN.matcher(text), found);
+        KNOWN.forEach(format -> format.find(text, found));
         assigned(text, found);
         highEntropy(text, found);
         return Findings.merged(found);
@@ -94,13 +97,11 @@ final class SecretDetector implements Detector {
         return close < 0 || close - end > 80 ? Math.min(text.length(), end + PEM_END.length()) : close + 5;
     }
 
-    private static void matches(Matcher matcher, List<Finding> found) {
-        while (matcher.find()) {
-            found.add(new Finding(matcher.start(), matcher.end()));
-        }
-    }
-
     private static void assigned(String text, List<Finding> found) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (ASSIGNED_HINTS.stream().noneMatch(lower::contains)) {
+            return;
+        }
         Matcher matcher = ASSIGNED.matcher(text);
         while (matcher.find()) {
             int group = matcher.start(1) >= 0 ? 1 : 2;
@@ -152,7 +153,42 @@ final class SecretDetector implements Detector {
         return bits / Math.log(2);
     }
 
+    private static boolean keyChar(char c) {
+        return CharRuns.isAsciiAlnum(c) || c == '_' || c == '-';
+    }
+
     private static boolean tokenChar(char c) {
         return CharRuns.isAsciiAlnum(c) || c == '_' || c == '-' || c == '+' || c == '=';
+    }
+
+    /**
+     * A key format that starts with a literal: found by searching for the literal, then matching the pattern there,
+     * so the pattern never runs where the literal is absent.
+     *
+     * @param prefix the literal every key of the format contains at its start (or just after its first character)
+     * @param pattern the whole key
+     */
+    private record KnownFormat(String prefix, Pattern pattern) {
+
+        KnownFormat(String prefix, String pattern) {
+            this(prefix, Pattern.compile(pattern));
+        }
+
+        void find(String text, List<Finding> found) {
+            int at = text.indexOf(prefix);
+            while (at >= 0) {
+                int start = pattern.pattern().startsWith("[") ? at - 1 : at;
+                int next = at + 1;
+                if (start >= 0 && (start == 0 || !keyChar(text.charAt(start - 1)))) {
+                    Matcher matcher = pattern.matcher(text).region(start, text.length());
+                    if (matcher.lookingAt()
+                            && (matcher.end() == text.length() || !keyChar(text.charAt(matcher.end())))) {
+                        found.add(new Finding(start, matcher.end()));
+                        next = matcher.end();
+                    }
+                }
+                at = text.indexOf(prefix, next);
+            }
+        }
     }
 }
