@@ -183,6 +183,26 @@ class GuardrailsIntegrationTests {
     }
 
     @Test
+    void endsAStreamWithAnErrorEventWhenItsAnswerIsBlockedAfterTheFirstEvent() throws InterruptedException {
+        keyPolicy(new GuardrailPolicy(
+                "leaks",
+                "leaks",
+                GuardrailPolicy.KEY,
+                keyId,
+                List.of(),
+                List.of(rule(GuardrailRule.EMAIL, "block")),
+                false));
+
+        String stream = post(chat("stub-stream-leak", "Who should I write to?", true));
+
+        assertThat(stream).startsWith("data: {").doesNotContain("leaked.person").doesNotContain("[DONE]");
+        assertThat(stream.strip()).endsWith("}").contains("\"code\":\"content_policy_violation\"");
+        UsageRecorded event = events(1).get(0);
+        assertThat(event.errorCode()).isEqualTo("content_policy_violation");
+        assertThat(event.guardrail()).isEqualTo(new UsageRecorded.GuardrailUse("blocked", List.of("pii.email")));
+    }
+
+    @Test
     void withholdsAnAnswerThatBreaksItsRequestedJsonSchema() throws InterruptedException {
         keyPolicy(new GuardrailPolicy(
                 "schema",

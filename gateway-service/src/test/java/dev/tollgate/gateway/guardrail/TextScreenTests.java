@@ -60,19 +60,23 @@ class TextScreenTests {
     }
 
     @Test
-    @Timeout(120) // a guard against runaway matching, not a measurement: see bench/guardrails.sh for timings
+    @Timeout(300) // a guard against runaway matching on a busy machine, not a measurement: bench/guardrails.sh times it
     void screensTwoKilobyteAndOneMegabytePromptsBuiltToDefeatMatchers() {
         List<Rule> rules = Fixtures.everyDetector(Action.REDACT, true);
-        for (String unit :
-                List.of("a@", "1.", "4111 ", "DE89 ", "ignore all ", "::", "eyJa.", "-----BEGIN ", "x@y.", "AKIA")) {
-            for (int size : List.of(2_048, 1_048_576)) {
-                String prompt = unit.repeat(size / unit.length());
-
-                String screened =
-                        TextScreen.screen(prompt, rules, Fixtures.decisions(new GuardrailTrail()), new Placeholders());
-
-                assertThat(screened).isNotNull();
-            }
+        List<String> units = List.of(
+                "a@", "1.", "4111 ", "DE89 ", "ignore all ", "::", "eyJa.", "-----BEGIN ", "x@y.", "AKIA", "i g ");
+        for (String unit : units) {
+            assertThat(screened(unit.repeat(2_048 / unit.length()), rules)).isNotNull();
         }
+        String mixed =
+                String.join("", units).repeat(1_048_576 / String.join("", units).length());
+
+        String screened = screened(mixed, rules);
+
+        assertThat(screened).isNotNull();
+    }
+
+    private static String screened(String prompt, List<Rule> rules) {
+        return TextScreen.screen(prompt, rules, Fixtures.decisions(new GuardrailTrail()), new Placeholders());
     }
 }
