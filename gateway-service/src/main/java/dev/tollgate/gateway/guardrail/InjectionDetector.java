@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,14 @@ final class InjectionDetector implements Detector {
     static final String RULES = "guardrail/injection-rules.txt";
 
     private final List<InjectionRule> rules;
+    private final Triggers triggers;
     private final @Nullable InjectionClassifier classifier;
     private final double threshold;
 
     InjectionDetector(List<InjectionRule> rules, @Nullable InjectionClassifier classifier, double threshold) {
         this.rules = List.copyOf(rules);
+        this.triggers = new Triggers(
+                rules.stream().flatMap(rule -> rule.triggers().stream()).collect(java.util.stream.Collectors.toSet()));
         this.classifier = classifier;
         this.threshold = threshold;
     }
@@ -52,8 +56,9 @@ final class InjectionDetector implements Detector {
     public List<Finding> find(String text) {
         NormalizedText folded = NormalizedText.of(text);
         List<Finding> found = new ArrayList<>();
+        Set<String> present = triggers.in(folded.text());
         for (InjectionRule rule : rules) {
-            if (!rule.triggeredBy(folded.text())) {
+            if (!rule.triggeredBy(present)) {
                 continue;
             }
             Matcher matcher = rule.pattern().matcher(folded.text());
@@ -99,19 +104,19 @@ final class InjectionDetector implements Detector {
      */
     record InjectionRule(String name, List<String> triggers, Pattern pattern) {
 
-        /** A line of the rules pack: name, triggers separated by {@code |}, regular expression, tab-separated. */
+        /** A line of the rules pack: name, triggers separated by commas, regular expression, tab-separated. */
         static InjectionRule parse(String line) {
             String[] columns = line.split("\t", 3);
             if (columns.length != 3) {
                 throw new IllegalStateException("malformed injection rule: " + columns[0]);
             }
-            return new InjectionRule(columns[0], List.of(columns[1].split("\\|")), Pattern.compile(columns[2]));
+            return new InjectionRule(columns[0], List.of(columns[1].split(",")), Pattern.compile(columns[2]));
         }
 
-        // A plain substring search per trigger is far cheaper than running the pattern over text it cannot match.
-        boolean triggeredBy(String folded) {
+        // Finding the triggers is far cheaper than running the pattern over text it cannot match.
+        boolean triggeredBy(Set<String> present) {
             for (String trigger : triggers) {
-                if (folded.contains(trigger)) {
+                if (present.contains(trigger)) {
                     return true;
                 }
             }

@@ -42,8 +42,22 @@ record NormalizedText(String text, int[] origin) {
             Map.entry('ρ', 'p'));
     private static final int MIN_SPELLED = 4;
 
+    // The injection rules and every deny list fold the same text one after the other: the last one is kept per thread.
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
     /** {@code original} folded. */
     static NormalizedText of(String original) {
+        Object[] last = LAST.get();
+        if (last[0] == original) {
+            return (NormalizedText) last[1];
+        }
+        NormalizedText folded = folded(original);
+        last[0] = original;
+        last[1] = folded;
+        return folded;
+    }
+
+    private static NormalizedText folded(String original) {
         StringBuilder folded = new StringBuilder(original.length());
         int[] origin = new int[original.length() + 1];
         for (int i = 0; i < original.length(); i++) {
