@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.PublishedConfig;
+import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.guardrail.GuardrailKeys;
@@ -62,7 +63,8 @@ class PublishedKeys {
                     TemplateKeys.CHANGE_KIND,
                     PublishedConfig.CACHE_PURGE,
                     PublishedConfig.CACHE_ROUTE_PURGE,
-                    GuardrailKeys.CHANGE_KIND -> {}
+                    GuardrailKeys.CHANGE_KIND,
+                    BudgetKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -30,7 +30,9 @@ public final class RedisProxy implements AutoCloseable {
 
     /** The URI the gateway should use. */
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        // Keeps the database index of the test Redis (redis://host:port/2), so tests isolated by index still see it.
+        String path = redis.getPath() == null ? "" : redis.getPath();
+        return "redis://127.0.0.1:" + port + path;
     }
 
     /** Drops every connection and refuses new ones, as a Redis outage does. */
