@@ -2,6 +2,7 @@ package dev.tollgate.gateway.api;
 
 import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.cache.CachePlan;
+import dev.tollgate.gateway.guardrail.ResponseGuard;
 import dev.tollgate.gateway.provider.CallContext;
 import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.gateway.routing.Route;
@@ -21,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
  * @param exchange the HTTP exchange, for metrics
  * @param caller who sent it, for the key's limits
  * @param cache what the response cache does for it, {@code null} when it is not cached
+ * @param guard what the guardrails do to its answer
  */
 record ChatCall(
         ChatCompletionRequest request,
@@ -29,16 +31,17 @@ record ChatCall(
         MeteredCall metered,
         ServerWebExchange exchange,
         Caller caller,
-        @Nullable CachePlan cache) {
+        @Nullable CachePlan cache,
+        ResponseGuard guard) {
 
     /** The call with its request replaced, such as with the key's output cap applied. */
     ChatCall withRequest(ChatCompletionRequest changed) {
-        return new ChatCall(changed, route, context, metered, exchange, caller, cache);
+        return new ChatCall(changed, route, context, metered, exchange, caller, cache, guard);
     }
 
     /** The call admitted, holding what admission reserved until its usage event is written. */
     ChatCall holding(UsageHold hold) {
-        return new ChatCall(request, route, context, metered.holding(hold), exchange, caller, cache);
+        return new ChatCall(request, route, context, metered.holding(hold), exchange, caller, cache, guard);
     }
 
     /** Its upstream attempts, which the routing step started. */
@@ -48,6 +51,12 @@ record ChatCall(
 
     /** The call with nothing stored for it, such as when its request was changed for its key only. */
     ChatCall uncached() {
-        return new ChatCall(request, route, context, metered, exchange, caller, null);
+        return new ChatCall(request, route, context, metered, exchange, caller, null, guard);
+    }
+
+    /** Where its answer may be kept: nowhere once a guardrail flagged its request or its answer. */
+    @Nullable
+    CachePlan storable() {
+        return metered.guardrails().flagged() ? null : cache;
     }
 }

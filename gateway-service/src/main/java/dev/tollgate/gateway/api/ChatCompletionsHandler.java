@@ -7,6 +7,7 @@ import dev.tollgate.gateway.cache.ResponseCache;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
+import dev.tollgate.gateway.guardrail.Guardrails;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.AttemptTrace;
@@ -50,6 +51,7 @@ class ChatCompletionsHandler {
     private final PromptTemplates templates;
     private final ResponseCache cache;
     private final ChatUpstream upstream;
+    private final Guardrails guardrails;
 
     ChatCompletionsHandler(
             ApiKeys keys,
@@ -63,7 +65,8 @@ class ChatCompletionsHandler {
             ChatAdmission admission,
             PromptTemplates templates,
             ResponseCache cache,
-            ChatUpstream upstream) {
+            ChatUpstream upstream,
+            Guardrails guardrails) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -76,12 +79,14 @@ class ChatCompletionsHandler {
         this.templates = templates;
         this.cache = cache;
         this.upstream = upstream;
+        this.guardrails = guardrails;
     }
 
     Mono<ServerResponse> complete(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
+                .flatMap(this::screen)
                 .flatMap(this::route)
                 .flatMap(this::cachedOrFresh);
     }
@@ -98,6 +103,14 @@ class ChatCompletionsHandler {
         var request = RequestValidator.validChat(rendered.request());
         var metered = call.usage().read(request.model(), request.user(), request.streaming(), rendered.template());
         return new CallerRequest<>(call.caller(), request, metered, call.http().exchange());
+    }
+
+    // Guardrails see the request as rendered and validated, and redact it before its prompt is metered and routed.
+    private Mono<CallerRequest<ChatCompletionRequest>> screen(CallerRequest<ChatCompletionRequest> call) {
+        return guardrails
+                .screen(call.request(), call.metered())
+                .map(call::screened)
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
     private Mono<ChatCall> route(CallerRequest<ChatCompletionRequest> call) {
@@ -117,7 +130,10 @@ class ChatCompletionsHandler {
                 call.request(),
                 call.caller().key(),
                 route);
-        return new ChatCall(call.request(), route, call.context(), metered, call.exchange(), call.caller(), plan);
+        var routed = new ChatCall(
+                call.request(), route, call.context(), metered, call.exchange(), call.caller(), plan, call.guard());
+        // A request a guardrail flagged is neither answered from the response cache nor kept in it.
+        return metered.guardrails().flagged() ? routed.uncached() : routed;
     }
 
     // A hit skips admission: it spends none of the key's rate or tokens and holds nothing on a budget.
@@ -166,13 +182,23 @@ class ChatCompletionsHandler {
         ServedBy.headers(call.exchange(), call.attempts());
         int counted = completion.usage() == null ? meter.completion(completion, upstreamModel(call)) : 0;
         Tokens tokens = Tokens.of(completion.usage(), call.metered().promptTokens(), counted);
+        return checked(call, completion, tokens).flatMap(checked -> answered(call, checked, tokens));
+    }
+
+    // The guardrails' output checks; an answer they withhold is still billed for what the provider generated.
+    private Mono<ChatCompletion> checked(ChatCall call, ChatCompletion completion, Tokens tokens) {
+        return Mono.fromCallable(() -> call.guard().check(completion))
+                .onErrorResume(failure -> ledger.withheld(call.metered(), tokens, failure));
+    }
+
+    private Mono<ServerResponse> answered(ChatCall call, ChatCompletion completion, Tokens tokens) {
         return ledger.settle(call.metered(), Outcome.success(tokens, null))
                 .flatMap(event -> kept(call, CachedAnswer.of(completion, tokens), event))
                 .flatMap(event -> ok(completion, event));
     }
 
     private Mono<UsageRecorded> kept(ChatCall call, CachedAnswer answer, UsageRecorded event) {
-        return cache.store(call.cache(), answer).thenReturn(event);
+        return cache.store(call.storable(), answer).thenReturn(event);
     }
 
     private Mono<ServerResponse> ok(ChatCompletion completion, UsageRecorded event) {

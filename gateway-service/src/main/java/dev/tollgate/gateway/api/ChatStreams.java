@@ -59,6 +59,7 @@ class ChatStreams {
         StreamRecording recording = new StreamRecording();
         Flux<byte[]> events = upstream.stream(call)
                 .map(tally::observe)
+                .transform(call.guard()::screen) // guardrails: placeholders restored, leaks redacted or blocked
                 .map(recording::observe)
                 .switchOnFirst((first, chunks) ->
                         first.hasValue() ? relayed(call, tally, recording, chunks) : failedEarly(call, first, chunks))
@@ -120,7 +121,7 @@ class ChatStreams {
     // Stored before the usage event and [DONE]: a caller that asks again at once finds it. Only complete streams
     // get here; a failed or cancelled one never reaches the cache.
     private Mono<byte[]> kept(ChatCall call, StreamTally tally, StreamRecording recording) {
-        return Mono.defer(() -> cache.store(call.cache(), recording.answer(tally.tokens())))
+        return Mono.defer(() -> cache.store(call.storable(), recording.answer(tally.tokens())))
                 .then(Mono.empty());
     }
 

@@ -6,6 +6,9 @@ import dev.tollgate.gateway.auth.ApiKeys;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
+import dev.tollgate.gateway.guardrail.Guardrails;
+import dev.tollgate.gateway.guardrail.ResponseGuard;
+import dev.tollgate.gateway.guardrail.Screened;
 import dev.tollgate.gateway.observability.GatewayMetrics;
 import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.AttemptTrace;
@@ -40,6 +43,7 @@ class EmbeddingsHandler {
     private final UsageLedger ledger;
     private final Admitter admitter;
     private final UpstreamAttempts attempts;
+    private final Guardrails guardrails;
 
     EmbeddingsHandler(
             ApiKeys keys,
@@ -50,7 +54,8 @@ class EmbeddingsHandler {
             TokenMeter meter,
             UsageLedger ledger,
             Admitter admitter,
-            UpstreamAttempts attempts) {
+            UpstreamAttempts attempts,
+            Guardrails guardrails) {
         this.keys = keys;
         this.reader = reader;
         this.router = router;
@@ -60,12 +65,14 @@ class EmbeddingsHandler {
         this.ledger = ledger;
         this.admitter = admitter;
         this.attempts = attempts;
+        this.guardrails = guardrails;
     }
 
     Mono<ServerResponse> embed(ServerRequest http) {
         return keys.authenticate(http.headers().asHttpHeaders())
                 .map(caller -> Authenticated.of(caller, http))
                 .flatMap(this::read)
+                .flatMap(this::screen)
                 .flatMap(this::route)
                 .flatMap(this::admit)
                 .flatMap(this::call);
@@ -80,6 +87,14 @@ class EmbeddingsHandler {
                         call.usage().read(request.model(), request.user(), false),
                         call.http().exchange()))
                 .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
+    }
+
+    // The same input policies as chat; redactions are plain, since an embedding has no text to restore them into.
+    private Mono<CallerRequest<EmbeddingRequest>> screen(CallerRequest<EmbeddingRequest> call) {
+        return guardrails
+                .screen(call.request(), call.metered())
+                .map(request -> call.screened(new Screened<>(request, ResponseGuard.NONE)))
+                .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
     private Mono<Routed> route(CallerRequest<EmbeddingRequest> call) {

@@ -11,6 +11,7 @@ import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.config.ConfigChange;
+import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.prompt.TemplateKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -77,7 +78,8 @@ public final class PublishedBudgets {
                     ConfigChange.ROUTE,
                     TemplateKeys.CHANGE_KIND,
                     PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
+                    PublishedConfig.CACHE_ROUTE_PURGE,
+                    GuardrailKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -163,8 +163,8 @@ public final class ResponseCache {
         return plan.semantic() == null ? Mono.empty() : semantic.remember(plan.semantic(), plan.key(), plan.ttl());
     }
 
-    // The guardrail hook: when guardrails exist, an answer to a request or with a response they flagged is refused
-    // here. Until then, an answer the provider itself filtered is the one known to be unfit to repeat.
+    // An answer the provider itself filtered is unfit to repeat. Guardrails decide before this: a call whose request or
+    // answer they flagged has no plan to store under (api ChatCall#storable), so it never gets here.
     private static boolean storable(CachedAnswer answer) {
         boolean filtered = answer.completion() != null
                 && answer.completion().choices() != null

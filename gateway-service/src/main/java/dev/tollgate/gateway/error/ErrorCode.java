@@ -11,6 +11,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request_error", "unsupported_media_type", false),
     UNKNOWN_URL(HttpStatus.NOT_FOUND, "invalid_request_error", "unknown_url", false),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", "method_not_allowed", false),
+    // A guardrail refused the request, or withheld the answer; OpenAI answers its own content refusals with this code.
+    CONTENT_POLICY_VIOLATION(HttpStatus.BAD_REQUEST, "invalid_request_error", "content_policy_violation", false),
     MODEL_NOT_FOUND(HttpStatus.NOT_FOUND, "invalid_request_error", "model_not_found", false),
     // OpenAI's own shape for its rate limits: the type says which limit, the code is shared.
     RATE_LIMITED_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "requests", "rate_limit_exceeded", true),

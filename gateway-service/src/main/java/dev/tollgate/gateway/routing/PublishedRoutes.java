@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.PublishedConfig;
+import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.route.ModelRoute;
 import java.util.Set;
@@ -77,7 +79,9 @@ class PublishedRoutes {
                     ConfigChange.TENANT,
                     TemplateKeys.CHANGE_KIND,
                     PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
+                    PublishedConfig.CACHE_ROUTE_PURGE,
+                    GuardrailKeys.CHANGE_KIND,
+                    BudgetKeys.CHANGE_KIND -> {}
             default -> forgetAll();
         }
     }

@@ -8,6 +8,7 @@ import dev.tollgate.gateway.redis.BlockingRedis;
 import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
+import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.prompt.TemplateSnapshot;
 import java.time.Instant;
@@ -74,7 +75,8 @@ class PublishedTemplates {
                     ConfigChange.ROUTE,
                     BudgetKeys.CHANGE_KIND,
                     PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE -> {}
+                    PublishedConfig.CACHE_ROUTE_PURGE,
+                    GuardrailKeys.CHANGE_KIND -> {}
             default -> cache.invalidateAll();
         }
     }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
  * @param candidates every deployment of its route, which may serve it; empty until routed
  * @param attempts its upstream attempts as they happen; {@code null} until routed
+ * @param guardrails what the guardrails decided for it so far, read when its event is written
  */
 public record MeteredCall(
         UsageContext context,
@@ -34,7 +35,8 @@ public record MeteredCall(
         UsageHold hold,
         @Nullable TemplateUse template,
         List<Billing> candidates,
-        @Nullable AttemptTrace attempts) {
+        @Nullable AttemptTrace attempts,
+        GuardrailTrail guardrails) {
 
     public MeteredCall {
         candidates = List.copyOf(candidates);
@@ -44,13 +46,33 @@ public record MeteredCall(
     public MeteredCall routed(Route route, int promptTokens, AttemptTrace attempts) {
         List<Billing> all = route.targets().stream().map(Billing::of).toList();
         return new MeteredCall(
-                context, requestedModel, endUser, stream, all.getFirst(), promptTokens, hold, template, all, attempts);
+                context,
+                requestedModel,
+                endUser,
+                stream,
+                all.getFirst(),
+                promptTokens,
+                hold,
+                template,
+                all,
+                attempts,
+                guardrails);
     }
 
     /** The request admitted, holding what admission reserved until its event is written. */
     public MeteredCall holding(UsageHold hold) {
         return new MeteredCall(
-                context, requestedModel, endUser, stream, billing, promptTokens, hold, template, candidates, attempts);
+                context,
+                requestedModel,
+                endUser,
+                stream,
+                billing,
+                promptTokens,
+                hold,
+                template,
+                candidates,
+                attempts,
+                guardrails);
     }
 
     /**

@@ -70,7 +70,8 @@ public record UsageContext(
                 UsageHold.NONE,
                 template,
                 java.util.List.of(),
-                null);
+                null,
+                new GuardrailTrail());
     }
 
     /** The request when its body could not be read. */

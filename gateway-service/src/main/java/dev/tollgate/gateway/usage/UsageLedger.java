@@ -64,6 +64,15 @@ public final class UsageLedger {
                 .then(Mono.error(failure));
     }
 
+    /**
+     * Records an answer a guardrail withheld from its caller, billed for the {@code tokens} the provider generated,
+     * and fails with {@code failure} again. The status is {@code rejected}: the caller got no answer.
+     */
+    public <T> Mono<T> withheld(MeteredCall call, Tokens tokens, Throwable failure) {
+        return settle(call, new Outcome(UsageStatus.REJECTED, tokens, httpStatus(failure), null, errorCode(failure)))
+                .then(Mono.error(failure));
+    }
+
     /** Records a request whose caller went away; nothing waits for the write, which still completes. */
     public void cancelled(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis) {
         // toFuture() starts the write now: there is no chain left to attach it to after a cancel.
@@ -166,7 +175,7 @@ public final class UsageLedger {
                 call.template(),
                 cache,
                 routing(attempts),
-                null);
+                call.guardrails().use());
     }
 
     // Recorded only when a fallback was taken: the requested model's own answers need no routing note.

@@ -6,6 +6,8 @@ import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.budget.SpendKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
+import dev.tollgate.model.guardrail.GuardrailKeys;
+import dev.tollgate.model.guardrail.GuardrailPolicy;
 import dev.tollgate.model.key.KeyHasher;
 import dev.tollgate.model.key.KeyPrincipal;
 import dev.tollgate.model.prompt.TemplateKeys;
@@ -339,6 +341,21 @@ public final class ControlPlane implements AutoCloseable {
     public void template(TemplateSnapshot snapshot) {
         write(TemplateKeys.template(snapshot.tenantId(), snapshot.name()), snapshot);
         announce(TemplateKeys.CHANGE_KIND, TemplateKeys.changeId(snapshot.tenantId(), snapshot.name()));
+    }
+
+    /**
+     * Publishes the enabled guardrail policies of one scope ({@code global}, {@code tenant}, {@code key} or
+     * {@code route}), replacing any it had, and announces them, as the admin service does.
+     */
+    public void guardrails(String scope, String scopeId, List<GuardrailPolicy> policies) {
+        write(GuardrailKeys.policies(scope, scopeId), policies);
+        announce(GuardrailKeys.CHANGE_KIND, GuardrailKeys.changeId(scope, scopeId));
+    }
+
+    /** Writes {@code document} verbatim at {@code key} (deleted on close), such as a malformed one. */
+    public void raw(String key, String document) {
+        redis.set(key, document);
+        written.add(key);
     }
 
     /** Sends a change announcement on the channel the gateway listens to. */

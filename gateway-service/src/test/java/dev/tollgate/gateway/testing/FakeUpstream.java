@@ -47,7 +47,15 @@ public final class FakeUpstream implements AutoCloseable {
             "stub-pings",
             "stub-html-200",
             "stub-wrong-path",
-            "stub-embedding-error");
+            "stub-embedding-error",
+            "stub-echo-user",
+            "stub-stream-echo-user",
+            "stub-leak",
+            "stub-stream-leak",
+            "stub-json");
+
+    /** What {@code stub-leak} and {@code stub-stream-leak} answer: an e-mail address the caller never sent. */
+    public static final String LEAK = "Sure: write to leaked.person@example.com today.";
 
     /**
      * The usage {@code stub-cached} answers with and {@code stub-stream} reports when asked: awkward counts with a
@@ -187,6 +195,11 @@ public final class FakeUpstream implements AutoCloseable {
                                 "{\"error\":{\"message\":\"Not found\",\"type\":\"invalid_request_error\"}}"));
             case "stub-endless" -> endless(response, model);
             case "stub-cut-midway" -> cutMidway(response, model);
+            case "stub-echo-user" -> json(response, completionOf(model, lastUserText(body)));
+            case "stub-stream-echo-user" -> inPieces(response, model, lastUserText(body), body);
+            case "stub-leak" -> json(response, completionOf(model, LEAK));
+            case "stub-stream-leak" -> inPieces(response, model, LEAK, body);
+            case "stub-json" -> json(response, completionOf(model, "{\"name\": 42}"));
             default -> response.status(404).sendString(Mono.just("{\"error\":{\"message\":\"no such model\"}}"));
         };
     }
@@ -249,6 +262,39 @@ public final class FakeUpstream implements AutoCloseable {
                     response.withConnection(connection -> connection.channel().close());
                     return Mono.never();
                 }));
+    }
+
+    // Three characters per chunk, so anything longer (a placeholder such as <EMAIL_1>) is split across chunks.
+    private static Publisher<Void> inPieces(HttpServerResponse response, String model, String text, JsonNode body) {
+        Flux<String> pieces = Flux.range(0, (text.length() + 2) / 3)
+                .map(i -> text.substring(i * 3, Math.min(text.length(), i * 3 + 3)))
+                .map(piece -> chunk(model, piece, null));
+        return events(
+                response,
+                pieces.concatWith(Mono.just(chunk(model, null, "stop")))
+                        .concatWith(usageIfAsked(model, body))
+                        .concatWith(Mono.just("[DONE]")),
+                Duration.ZERO);
+    }
+
+    // The text of the last user message, whether sent as a string or as text parts.
+    private static String lastUserText(JsonNode body) {
+        String text = "";
+        for (JsonNode message : body.path("messages")) {
+            if ("user".equals(message.path("role").asString())) {
+                JsonNode content = message.path("content");
+                text = content.isString()
+                        ? content.asString()
+                        : content.path(0).path("text").asString();
+            }
+        }
+        return text;
+    }
+
+    private static String completionOf(String model, String content) {
+        return "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"" + model
+                + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                + json.writeValueAsString(content) + "},\"finish_reason\":\"stop\"}],\"usage\":" + ECHO_USAGE + "}";
     }
 
     // Like OpenAI: the usage-only chunk comes only when stream_options.include_usage asks for it.

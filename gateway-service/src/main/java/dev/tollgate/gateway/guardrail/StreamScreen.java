@@ -1,0 +1,151 @@
+package dev.tollgate.gateway.guardrail;
+
+import dev.tollgate.model.openai.ChatCompletionChunk;
+import dev.tollgate.model.openai.ChatCompletionChunk.ChunkChoice;
+import dev.tollgate.model.openai.ChatMessage;
+import dev.tollgate.model.openai.MessageContent;
+import dev.tollgate.model.openai.Usage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The screening of one streamed answer, chunk by chunk, per choice. Each chunk's text joins what is pending; what can
+ * no longer change is released: everything before the earliest point where a detector's match or a placeholder could
+ * still be growing ({@link Detector#holdFrom}, {@link Placeholders#holdFrom}), never splitting a match or a
+ * placeholder. The rest waits for the next chunk, and all of it goes out with the choice's last chunk (the one with a
+ * {@code finish_reason}) or, when the stream ends without one, in a chunk of its own. No chunk is dropped: a chunk
+ * whose text is all held back goes out with empty content, so the caller sees the stream start as soon as it does.
+ * Placeholders in streamed tool-call arguments are not restored. Used by one subscription, one chunk at a time.
+ */
+final class StreamScreen {
+
+    private final ResponseGuard guard;
+    private final Map<Integer, Pending> choices = new LinkedHashMap<>();
+    private @Nullable ChatCompletionChunk last;
+
+    StreamScreen(ResponseGuard guard) {
+        this.guard = guard;
+    }
+
+    /** {@code chunk} with its text screened and what must wait held back. */
+    ChatCompletionChunk screen(ChatCompletionChunk chunk) {
+        if (chunk.choices() == null || chunk.choices().isEmpty()) {
+            return chunk;
+        }
+        last = chunk;
+        List<ChunkChoice> screened = new ArrayList<>(chunk.choices().size());
+        for (ChunkChoice choice : chunk.choices()) {
+            screened.add(screened(choice));
+        }
+        return withChoices(chunk, screened, chunk.usage());
+    }
+
+    /** What is still pending when the stream ends, as one more chunk; {@code null} when nothing is. */
+    @Nullable
+    ChatCompletionChunk rest() {
+        List<ChunkChoice> rest = new ArrayList<>();
+        choices.forEach((index, pending) -> {
+            if (!pending.finished) {
+                String text = release(pending, true);
+                if (!text.isEmpty()) {
+                    rest.add(new ChunkChoice(index, ChatMessage.delta(null, text), null, null, null));
+                }
+            }
+        });
+        return rest.isEmpty() || last == null ? null : withChoices(last, rest, null);
+    }
+
+    private ChunkChoice screened(ChunkChoice choice) {
+        int index = choice.index() == null ? 0 : choice.index();
+        Pending pending = choices.computeIfAbsent(index, any -> new Pending());
+        ChatMessage delta = choice.delta();
+        String text = delta == null || delta.content() == null
+                ? null
+                : delta.content().text();
+        if (text != null) {
+            pending.text.append(text);
+        }
+        boolean finished = choice.finishReason() != null;
+        String released = release(pending, finished);
+        if (text == null && released.isEmpty()) {
+            return choice;
+        }
+        return new ChunkChoice(
+                choice.index(), withContent(delta, released), choice.finishReason(), choice.logprobs(), choice.extra());
+    }
+
+    private String release(Pending pending, boolean finished) {
+        String buffer = pending.text.toString();
+        int cut = finished ? buffer.length() : safeCut(buffer);
+        String released = cut == 0 ? "" : guard.released(buffer.substring(0, cut));
+        pending.text.delete(0, cut);
+        if (guard.checksJson()) {
+            pending.answer.append(released);
+        }
+        if (finished) {
+            pending.finished = true;
+            guard.checkJson(pending.answer.toString());
+        }
+        return released;
+    }
+
+    // Before anything that may still grow into a match or placeholder, and never inside a match already there.
+    private int safeCut(String buffer) {
+        int cut = guard.placeholders().holdFrom(buffer);
+        List<Rule> rules = guard.stage().rules();
+        for (Rule rule : rules) {
+            cut = Math.min(cut, rule.detector().holdFrom(buffer));
+        }
+        List<Finding> found = new ArrayList<>();
+        rules.forEach(rule -> found.addAll(rule.detector().find(buffer)));
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (Finding finding : found) {
+                if (finding.start() < cut && finding.end() > cut) {
+                    cut = finding.start();
+                    moved = true;
+                }
+            }
+        }
+        return guard.placeholders().notSplitting(buffer, cut);
+    }
+
+    private static ChatMessage withContent(@Nullable ChatMessage delta, String text) {
+        if (delta == null) {
+            return ChatMessage.delta(null, text);
+        }
+        return new ChatMessage(
+                delta.role(),
+                new MessageContent.Text(text),
+                delta.name(),
+                delta.toolCalls(),
+                delta.toolCallId(),
+                delta.refusal(),
+                delta.extra());
+    }
+
+    private static ChatCompletionChunk withChoices(
+            ChatCompletionChunk chunk, List<ChunkChoice> choices, @Nullable Usage usage) {
+        return new ChatCompletionChunk(
+                chunk.id(),
+                chunk.object(),
+                chunk.created(),
+                chunk.model(),
+                choices,
+                usage,
+                chunk.systemFingerprint(),
+                chunk.serviceTier(),
+                chunk.extra());
+    }
+
+    /** One choice's text not yet released, and, when its JSON is checked, all it released. */
+    private static final class Pending {
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder answer = new StringBuilder();
+        private boolean finished;
+    }
+}
