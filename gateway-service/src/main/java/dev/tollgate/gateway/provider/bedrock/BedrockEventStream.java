@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import reactor.core.publisher.Mono;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
 import software.amazon.awssdk.eventstream.MessageDecoder;
@@ -25,6 +26,8 @@ final class BedrockEventStream {
     private final String provider;
     private final JsonMapper json;
     private final MessageDecoder decoder = new MessageDecoder();
+    // Bytes received but not yet part of a whole frame: a stream that ends with some was cut inside a frame.
+    private long pending;
 
     BedrockEventStream(String provider, JsonMapper json) {
         this.provider = provider;
@@ -41,6 +44,7 @@ final class BedrockEventStream {
 
     /** The events completed by {@code bytes}, in order. */
     List<StreamEvent> feed(byte[] bytes) {
+        pending += bytes.length;
         try {
             decoder.feed(bytes);
         } catch (IllegalArgumentException | IllegalStateException corrupt) {
@@ -50,9 +54,20 @@ final class BedrockEventStream {
         }
         List<StreamEvent> events = new ArrayList<>();
         for (Message message : decoder.getDecodedMessages()) {
+            pending -= frameLength(message);
             events.add(event(message));
         }
         return events;
+    }
+
+    /** Nothing when the body ended between frames; an error when it ended inside one. */
+    <T> Mono<T> ending() {
+        return pending == 0 ? Mono.empty() : Mono.error(ProviderErrors.streamCut(provider));
+    }
+
+    // Prelude (12 bytes), headers, payload and message CRC (4 bytes).
+    private static long frameLength(Message message) {
+        return 16L + Message.encodeHeaders(message.getHeaders().entrySet()).length + message.getPayload().length;
     }
 
     private StreamEvent event(Message message) {

@@ -55,7 +55,10 @@ final class BedrockResponses {
                     .thenMany(Flux.error(invalid("content type " + contentType(response) + " for a stream")));
         }
         BedrockEventStream frames = new BedrockEventStream(provider, json);
-        return response.bodyToFlux(DataBuffer.class).concatMapIterable(frames::feed);
+        return response.bodyToFlux(DataBuffer.class)
+                .concatMapIterable(frames::feed)
+                // A body that ends inside a frame was cut, even after messageStop (its usage is then lost).
+                .concatWith(Mono.defer(frames::ending));
     }
 
     private Mono<GatewayException> error(ClientResponse response) {
