@@ -11,6 +11,8 @@ import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.openai.ChatMessage;
 import dev.tollgate.model.openai.ResponseFormat;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +26,17 @@ final class BedrockTools {
 
     static final String DEFAULT_OUTPUT_TOOL = "json_response";
     private static final Map<String, Object> ANY_OBJECT = Map.of("type", "object");
-    private static final Map<String, Object> NO_PARAMETERS = Map.of("type", "object", "properties", Map.of());
+    // Ordered, unlike Map.of, so that the same request always has the same bytes (and the same signature).
+    private static final Map<String, Object> NO_PARAMETERS = noParameters();
 
     private BedrockTools() {}
+
+    private static Map<String, Object> noParameters() {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", Map.of());
+        return Collections.unmodifiableMap(schema);
+    }
 
     /**
      * The tool that carries a structured answer.

@@ -54,11 +54,12 @@ class BedrockProviderClientTests {
             .bindNow();
     final BedrockProviders providers = new BedrockProviders(
             WebClient.builder(),
+            // Generous limits: a cold JVM on a busy machine must not make these tests flaky.
             new BedrockProperties(
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(30),
                     10,
                     DataSize.ofMegabytes(1)),
             json);
