@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code upstream-request.txt} (optional): the first line the adapter must send, such as
  *       {@code POST /v1/messages}, query included;
  *   <li>{@code upstream-headers.json} (optional): headers the adapter must send, as a subset (names case-insensitive);
+ *       a value starting with {@code ~} is a regular expression the whole value must match;
  *   <li>{@code expected.json}: what the client must get (see {@code ProviderConformanceIntegrationTests}); only the
  *       keys {@link #EXPECTATIONS} are allowed, {@code status} is required and so is what the answer must hold
  *       ({@code body} or {@code error}; {@code stream} for a stream), so a misspelt or missing expectation fails
