@@ -23,6 +23,7 @@ import org.springframework.web.server.ServerWebExchange;
  * @param caller who sent it, for the key's limits
  * @param cache what the response cache does for it, {@code null} when it is not cached
  * @param guard what the guardrails do to its answer
+ * @param dialect the API it arrived in, which its answer leaves in
  */
 record ChatCall(
         ChatCompletionRequest request,
@@ -32,16 +33,17 @@ record ChatCall(
         ServerWebExchange exchange,
         Caller caller,
         @Nullable CachePlan cache,
-        ResponseGuard guard) {
+        ResponseGuard guard,
+        ChatDialect dialect) {
 
     /** The call with its request replaced, such as with the key's output cap applied. */
     ChatCall withRequest(ChatCompletionRequest changed) {
-        return new ChatCall(changed, route, context, metered, exchange, caller, cache, guard);
+        return new ChatCall(changed, route, context, metered, exchange, caller, cache, guard, dialect);
     }
 
     /** The call admitted, holding what admission reserved until its usage event is written. */
     ChatCall holding(UsageHold hold) {
-        return new ChatCall(request, route, context, metered.holding(hold), exchange, caller, cache, guard);
+        return new ChatCall(request, route, context, metered.holding(hold), exchange, caller, cache, guard, dialect);
     }
 
     /** Its upstream attempts, which the routing step started. */
@@ -51,7 +53,7 @@ record ChatCall(
 
     /** The call with nothing stored for it, such as when its request was changed for its key only. */
     ChatCall uncached() {
-        return new ChatCall(request, route, context, metered, exchange, caller, null, guard);
+        return new ChatCall(request, route, context, metered, exchange, caller, null, guard, dialect);
     }
 
     /** Where its answer may be kept: nowhere once a guardrail flagged its request or its answer. */

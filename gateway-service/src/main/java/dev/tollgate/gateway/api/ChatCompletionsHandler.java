@@ -4,8 +4,6 @@ import dev.tollgate.gateway.auth.ApiKeys;
 import dev.tollgate.gateway.cache.CachePlan;
 import dev.tollgate.gateway.cache.CachedAnswer;
 import dev.tollgate.gateway.cache.ResponseCache;
-import dev.tollgate.gateway.chat.OpenAiJson;
-import dev.tollgate.gateway.chat.RequestReader;
 import dev.tollgate.gateway.chat.RequestValidator;
 import dev.tollgate.gateway.guardrail.Guardrails;
 import dev.tollgate.gateway.observability.GatewayMetrics;
@@ -40,9 +38,8 @@ import reactor.core.publisher.Mono;
 class ChatCompletionsHandler {
 
     private final ApiKeys keys;
-    private final RequestReader reader;
+    private final OpenAiDialect openAi;
     private final Router router;
-    private final OpenAiJson json;
     private final ChatStreams streams;
     private final GatewayMetrics metrics;
     private final TokenMeter meter;
@@ -55,9 +52,8 @@ class ChatCompletionsHandler {
 
     ChatCompletionsHandler(
             ApiKeys keys,
-            RequestReader reader,
+            OpenAiDialect openAi,
             Router router,
-            OpenAiJson json,
             ChatStreams streams,
             GatewayMetrics metrics,
             TokenMeter meter,
@@ -68,9 +64,8 @@ class ChatCompletionsHandler {
             ChatUpstream upstream,
             Guardrails guardrails) {
         this.keys = keys;
-        this.reader = reader;
+        this.openAi = openAi;
         this.router = router;
-        this.json = json;
         this.streams = streams;
         this.metrics = metrics;
         this.meter = meter;
@@ -82,17 +77,23 @@ class ChatCompletionsHandler {
         this.guardrails = guardrails;
     }
 
+    /** {@code POST /v1/chat/completions}. */
     Mono<ServerResponse> complete(ServerRequest http) {
+        return complete(http, openAi);
+    }
+
+    /** A chat request in {@code dialect}: read and answered in it, everything between shared. */
+    Mono<ServerResponse> complete(ServerRequest http, ChatDialect dialect) {
         return keys.authenticate(http.headers().asHttpHeaders())
                 .map(caller -> Authenticated.of(caller, http))
-                .flatMap(this::read)
+                .flatMap(call -> read(call, dialect))
                 .flatMap(this::screen)
-                .flatMap(this::route)
+                .flatMap(call -> route(call, dialect))
                 .flatMap(this::cachedOrFresh);
     }
 
-    private Mono<CallerRequest<ChatCompletionRequest>> read(Authenticated call) {
-        return reader.read(call.http(), ChatCompletionRequest.class)
+    private Mono<CallerRequest<ChatCompletionRequest>> read(Authenticated call, ChatDialect dialect) {
+        return dialect.read(call.http())
                 .flatMap(request -> templates.render(call.caller(), request))
                 .map(rendered -> readRequest(call, rendered))
                 .onErrorResume(failure -> ledger.failed(call.usage().unread(), failure, false));
@@ -113,13 +114,13 @@ class ChatCompletionsHandler {
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
-    private Mono<ChatCall> route(CallerRequest<ChatCompletionRequest> call) {
+    private Mono<ChatCall> route(CallerRequest<ChatCompletionRequest> call, ChatDialect dialect) {
         return router.route(call.caller(), call.request().model())
-                .map(route -> routed(call, route))
+                .map(route -> routed(call, route, dialect))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
-    private ChatCall routed(CallerRequest<ChatCompletionRequest> call, Route route) {
+    private ChatCall routed(CallerRequest<ChatCompletionRequest> call, Route route, ChatDialect dialect) {
         metrics.routed(
                 call.exchange(),
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
@@ -131,7 +132,15 @@ class ChatCompletionsHandler {
                 call.caller().key(),
                 route);
         var routed = new ChatCall(
-                call.request(), route, call.context(), metered, call.exchange(), call.caller(), plan, call.guard());
+                call.request(),
+                route,
+                call.context(),
+                metered,
+                call.exchange(),
+                call.caller(),
+                plan,
+                call.guard(),
+                dialect);
         // A request a guardrail flagged is neither answered from the response cache nor kept in it.
         return metered.guardrails().flagged() ? routed.uncached() : routed;
     }
@@ -154,7 +163,7 @@ class ChatCompletionsHandler {
             return streams.replay(call, hit);
         }
         return ledger.settleCached(call.metered(), hit.tokens(), null, hit.kind())
-                .flatMap(event -> ok(Objects.requireNonNull(hit.completion()), event));
+                .flatMap(event -> ok(call, Objects.requireNonNull(hit.completion()), event));
     }
 
     private static void cacheHeader(ChatCall call, String outcome) {
@@ -194,17 +203,17 @@ class ChatCompletionsHandler {
     private Mono<ServerResponse> answered(ChatCall call, ChatCompletion completion, Tokens tokens) {
         return ledger.settle(call.metered(), Outcome.success(tokens, null))
                 .flatMap(event -> kept(call, CachedAnswer.of(completion, tokens), event))
-                .flatMap(event -> ok(completion, event));
+                .flatMap(event -> ok(call, completion, event));
     }
 
     private Mono<UsageRecorded> kept(ChatCall call, CachedAnswer answer, UsageRecorded event) {
         return cache.store(call.storable(), answer).thenReturn(event);
     }
 
-    private Mono<ServerResponse> ok(ChatCompletion completion, UsageRecorded event) {
+    private Mono<ServerResponse> ok(ChatCall call, ChatCompletion completion, UsageRecorded event) {
         return CostHeader.on(ServerResponse.ok(), event)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json.write(completion));
+                .bodyValue(call.dialect().answer(completion, call));
     }
 
     private static String upstreamModel(ChatCall call) {

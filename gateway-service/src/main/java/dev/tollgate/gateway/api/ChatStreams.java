@@ -1,9 +1,9 @@
 package dev.tollgate.gateway.api;
 
+import dev.tollgate.gateway.api.ChatDialect.StreamWriter;
 import dev.tollgate.gateway.cache.CachedAnswer;
 import dev.tollgate.gateway.cache.ResponseCache;
 import dev.tollgate.gateway.cache.StreamRecording;
-import dev.tollgate.gateway.chat.SseEvents;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.observability.GatewayMetrics;
@@ -13,7 +13,6 @@ import dev.tollgate.gateway.usage.UsageLedger;
 import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.ChatCompletionChunk;
 import dev.tollgate.model.usage.UsageStatus;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -40,14 +39,12 @@ class ChatStreams {
     private static final Logger log = LoggerFactory.getLogger(ChatStreams.class);
     private static final MediaType EVENT_STREAM = MediaType.parseMediaType("text/event-stream;charset=utf-8");
 
-    private final SseEvents sse;
     private final GatewayMetrics metrics;
     private final UsageLedger ledger;
     private final ResponseCache cache;
     private final ChatUpstream upstream;
 
-    ChatStreams(SseEvents sse, GatewayMetrics metrics, UsageLedger ledger, ResponseCache cache, ChatUpstream upstream) {
-        this.sse = sse;
+    ChatStreams(GatewayMetrics metrics, UsageLedger ledger, ResponseCache cache, ChatUpstream upstream) {
         this.metrics = metrics;
         this.ledger = ledger;
         this.cache = cache;
@@ -61,8 +58,9 @@ class ChatStreams {
                 .map(tally::observe)
                 .transform(call.guard()::screen) // guardrails: placeholders restored, leaks redacted or blocked
                 .map(recording::observe)
-                .switchOnFirst((first, chunks) ->
-                        first.hasValue() ? relayed(call, tally, recording, chunks) : failedEarly(call, first, chunks))
+                .switchOnFirst((first, chunks) -> first.hasValue()
+                        ? relayed(call, call.dialect().stream(call), tally, recording, chunks)
+                        : failedEarly(call, first, chunks))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
                 .doOnCancel(() -> ledger.cancelled(call.metered(), tally.tokens(), tally.ttftMillis()));
         return streamed(events);
@@ -71,17 +69,17 @@ class ChatStreams {
     /** Replays a cached stream with the chunks it was first sent as, settled at no cost before {@code [DONE]}. */
     Mono<ServerResponse> replay(ChatCall call, CachedAnswer hit) {
         metrics.firstToken(call.exchange());
+        StreamWriter writer = call.dialect().stream(call);
         Flux<byte[]> events = Flux.fromIterable(hit.chunks())
-                .mapNotNull(chunk -> forCaller(call, chunk))
-                .map(sse::data)
-                .concatWith(doneFromCache(call, hit));
+                .concatMapIterable(writer::chunk)
+                .concatWith(doneFromCache(call, hit, writer));
         return streamed(events);
     }
 
     // Deferred like done(): the event is written when the last replayed chunk has passed.
-    private Mono<byte[]> doneFromCache(ChatCall call, CachedAnswer hit) {
+    private Flux<byte[]> doneFromCache(ChatCall call, CachedAnswer hit, StreamWriter writer) {
         return Mono.defer(() -> ledger.settleCached(call.metered(), hit.tokens(), null, hit.kind()))
-                .map(event -> sse.done());
+                .flatMapIterable(event -> writer.end());
     }
 
     private Mono<ServerResponse> streamed(Flux<byte[]> events) {
@@ -93,29 +91,32 @@ class ChatStreams {
     }
 
     private Flux<byte[]> relayed(
-            ChatCall call, StreamTally tally, StreamRecording recording, Flux<ChatCompletionChunk> chunks) {
+            ChatCall call,
+            StreamWriter writer,
+            StreamTally tally,
+            StreamRecording recording,
+            Flux<ChatCompletionChunk> chunks) {
         metrics.firstToken(call.exchange());
         ServedBy.headers(call.exchange(), call.attempts()); // before the first event commits the response
-        return chunks.mapNotNull(chunk -> forCaller(call, chunk))
-                .map(sse::data)
-                .concatWith(countedUsage(call, tally))
+        return chunks.concatMapIterable(writer::chunk)
+                .concatWith(countedUsage(call, writer, tally))
                 .concatWith(kept(call, tally, recording))
-                .concatWith(done(call, tally))
-                .onErrorResume(failure -> failedMidway(call, tally, failure));
+                .concatWith(done(call, writer, tally))
+                .onErrorResume(failure -> failedMidway(call, writer, tally, failure));
     }
 
     // A caller that asked for usage gets it even from a provider that sends none; deferred like done().
-    private Mono<byte[]> countedUsage(ChatCall call, StreamTally tally) {
-        return Mono.defer(() -> call.request().wantsStreamUsage()
-                ? Mono.justOrEmpty(tally.countedUsage()).map(sse::data)
-                : Mono.empty());
+    private Flux<byte[]> countedUsage(ChatCall call, StreamWriter writer, StreamTally tally) {
+        return Mono.defer(
+                        () -> call.request().wantsStreamUsage() ? Mono.justOrEmpty(tally.countedUsage()) : Mono.empty())
+                .flatMapIterable(writer::chunk);
     }
 
-    // The event is written before [DONE], so no answered stream lacks its record. Deferred: the tally is read when
-    // the last chunk has passed, not when the stream is assembled.
-    private Mono<byte[]> done(ChatCall call, StreamTally tally) {
+    // The event is written before the stream's end, so no answered stream lacks its record. Deferred: the tally is
+    // read when the last chunk has passed, not when the stream is assembled.
+    private Flux<byte[]> done(ChatCall call, StreamWriter writer, StreamTally tally) {
         return Mono.defer(() -> ledger.settle(call.metered(), Outcome.success(tally.tokens(), tally.ttftMillis())))
-                .map(event -> sse.done());
+                .flatMapIterable(event -> writer.end());
     }
 
     // Stored before the usage event and [DONE]: a caller that asks again at once finds it. Only complete streams
@@ -125,39 +126,18 @@ class ChatStreams {
                 .then(Mono.empty());
     }
 
-    // The caller sees exactly what it asked for: the usage the gateway asked for on its behalf is removed.
-    private static @Nullable ChatCompletionChunk forCaller(ChatCall call, ChatCompletionChunk chunk) {
-        if (chunk.usage() == null || call.request().wantsStreamUsage()) {
-            return chunk;
-        }
-        return chunk.usageOnly() ? null : withoutUsage(chunk);
-    }
-
-    private static ChatCompletionChunk withoutUsage(ChatCompletionChunk chunk) {
-        return new ChatCompletionChunk(
-                chunk.id(),
-                chunk.object(),
-                chunk.created(),
-                chunk.model(),
-                chunk.choices(),
-                null,
-                chunk.systemFingerprint(),
-                chunk.serviceTier(),
-                chunk.extra());
-    }
-
     // Before the first event nothing is committed: an error travels on to the error handler and gets its status.
     private Flux<byte[]> failedEarly(
             ChatCall call, Signal<? extends ChatCompletionChunk> first, Flux<ChatCompletionChunk> chunks) {
         if (first.isOnError()) {
-            return chunks.map(sse::data);
+            return chunks.thenMany(Flux.empty()); // the chunks' own error
         }
         var served = call.attempts().target();
         String provider = served == null ? call.route().provider() : served.provider();
         return Flux.error(ProviderErrors.invalidResponse(provider, "a stream without events", null));
     }
 
-    private Mono<byte[]> failedMidway(ChatCall call, StreamTally tally, Throwable failure) {
+    private Mono<byte[]> failedMidway(ChatCall call, StreamWriter writer, StreamTally tally, Throwable failure) {
         GatewayException error = failure instanceof GatewayException known
                 ? known
                 : GatewayException.upstream(ErrorCode.INTERNAL_ERROR, "The gateway failed while streaming.", failure);
@@ -168,7 +148,7 @@ class ChatStreams {
                 200,
                 tally.ttftMillis(),
                 error.code().code());
-        return ledger.settle(call.metered(), outcome).map(event -> sse.error(OpenAiErrors.envelope(error)));
+        return ledger.settle(call.metered(), outcome).map(event -> writer.error(error));
     }
 
     private static void logMidway(ChatCall call, GatewayException error, Throwable failure) {

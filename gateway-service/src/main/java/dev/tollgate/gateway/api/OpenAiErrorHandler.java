@@ -1,5 +1,6 @@
 package dev.tollgate.gateway.api;
 
+import dev.tollgate.gateway.anthropic.AnthropicMapper;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
@@ -18,7 +19,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * The one renderer of OpenAI's error envelope. Every failure, including unknown URLs and the gateway's own bugs,
+ * The one renderer of error answers: OpenAI's envelope, or Anthropic's on the Anthropic-compatible ingress. Every failure, including unknown URLs and the gateway's own bugs,
  * leaves as {@code {"error":{…}}} with the right status; a stack trace never reaches the caller.
  */
 @Component
@@ -44,8 +45,16 @@ class OpenAiErrorHandler implements WebExceptionHandler {
         response.setStatusCode(error.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         error.headers().forEach(response.getHeaders()::set);
-        byte[] body = json.write(OpenAiErrors.envelope(error));
+        byte[] body = json.write(envelope(exchange, error));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    // The Anthropic-compatible ingress answers in Anthropic's envelope, so Anthropic SDKs raise their own errors.
+    private static Object envelope(ServerWebExchange exchange, GatewayException error) {
+        if (exchange.getRequest().getPath().value().startsWith("/v1/messages")) {
+            return AnthropicMapper.toAnthropicError(error, RequestIdFilter.of(exchange));
+        }
+        return OpenAiErrors.envelope(error);
     }
 
     private static GatewayException asGatewayException(ServerWebExchange exchange, Throwable failure) {

@@ -15,20 +15,27 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** The OpenAI-compatible routes. */
+/** The OpenAI-compatible routes, and the Anthropic-compatible {@code /v1/messages}. */
 @Configuration(proxyBeanMethods = false)
 class OpenAiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiApi(
-            ChatCompletionsHandler chat, EmbeddingsHandler embeddings, ModelsHandler models) {
+            ChatCompletionsHandler chat, EmbeddingsHandler embeddings, ModelsHandler models, MessagesHandler messages) {
         return RouterFunctions.route()
                 .route(POST("/v1/chat/completions"), chat::complete)
+                .route(POST("/v1/messages"), messages::create)
+                .route(POST("/v1/messages/count_tokens"), messages::countTokens)
                 .route(POST("/v1/embeddings"), embeddings::embed)
                 .route(GET("/v1/models"), models::list)
                 // Model ids of OpenAI-compatible upstreams may contain slashes (meta-llama/Llama-3-8B).
                 .route(GET("/v1/models/{*model}"), models::retrieve)
-                .route(path("/v1/chat/completions").or(path("/v1/embeddings")), allowOnly("POST"))
+                .route(
+                        path("/v1/chat/completions")
+                                .or(path("/v1/embeddings"))
+                                .or(path("/v1/messages"))
+                                .or(path("/v1/messages/count_tokens")),
+                        allowOnly("POST"))
                 .route(path("/v1/models").or(path("/v1/models/{*model}")), allowOnly("GET"))
                 .build();
     }
