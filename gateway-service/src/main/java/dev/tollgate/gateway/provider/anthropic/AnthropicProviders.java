@@ -3,16 +3,12 @@ package dev.tollgate.gateway.provider.anthropic;
 import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.provider.ProviderClient;
 import dev.tollgate.gateway.provider.ProviderFactory;
+import dev.tollgate.gateway.provider.UpstreamHttp;
 import dev.tollgate.gateway.provider.UpstreamTarget;
-import io.netty.channel.ChannelOption;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Builds clients for published {@code anthropic} deployments. All of them share one WebClient and its connection pool
@@ -24,37 +20,23 @@ class AnthropicProviders implements ProviderFactory, DisposableBean {
     private final WebClient webClient;
     private final AnthropicProperties properties;
     private final OpenAiJson json;
-    private final ConnectionProvider pool;
+    private final UpstreamHttp http;
 
     AnthropicProviders(WebClient.Builder builder, AnthropicProperties properties, OpenAiJson json) {
         this.properties = properties;
         this.json = json;
-        this.pool = pool(properties);
-        this.webClient = builder.clone()
-                .clientConnector(new ReactorClientHttpConnector(httpClient(pool, properties)))
-                .codecs(codecs -> codecs.defaultCodecs()
-                        .maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-                .build();
-    }
-
-    private static ConnectionProvider pool(AnthropicProperties properties) {
-        return ConnectionProvider.builder("tollgate-anthropic")
-                .maxConnections(properties.maxConnections())
-                .pendingAcquireTimeout(properties.connectTimeout())
-                // Retire idle keep-alive connections before the other side does, as the OpenAI adapter does.
-                .maxIdleTime(Duration.ofSeconds(30))
-                .evictInBackground(Duration.ofSeconds(30))
-                .build();
-    }
-
-    private static HttpClient httpClient(ConnectionProvider pool, AnthropicProperties properties) {
-        return HttpClient.create(pool).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                properties.connectTimeout().toMillis());
+        this.http = UpstreamHttp.create(
+                builder,
+                "tollgate-anthropic",
+                properties.connectTimeout(),
+                properties.maxConnections(),
+                properties.maxResponseSize());
+        this.webClient = http.webClient();
     }
 
     @Override
     public void destroy() {
-        pool.dispose();
+        http.close();
     }
 
     @Override

@@ -4,18 +4,14 @@ import dev.tollgate.gateway.chat.OpenAiJson;
 import dev.tollgate.gateway.provider.ProviderClient;
 import dev.tollgate.gateway.provider.ProviderFactory;
 import dev.tollgate.gateway.provider.StaticRoutes;
+import dev.tollgate.gateway.provider.UpstreamHttp;
 import dev.tollgate.gateway.provider.UpstreamTarget;
-import io.netty.channel.ChannelOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Builds OpenAI-style clients: one per published deployment, plus the static upstream configured by
@@ -30,38 +26,23 @@ class OpenAiProviders implements ProviderFactory, StaticRoutes, DisposableBean {
     private final WebClient webClient;
     private final OpenAiProperties properties;
     private final OpenAiJson json;
-    private final ConnectionProvider pool;
+    private final UpstreamHttp http;
 
     OpenAiProviders(WebClient.Builder builder, OpenAiProperties properties, OpenAiJson json) {
         this.properties = properties;
         this.json = json;
-        this.pool = pool(properties);
-        this.webClient = builder.clone()
-                .clientConnector(new ReactorClientHttpConnector(httpClient(pool, properties)))
-                .codecs(codecs -> codecs.defaultCodecs()
-                        .maxInMemorySize((int) properties.maxResponseSize().toBytes()))
-                .build();
-    }
-
-    private static ConnectionProvider pool(OpenAiProperties properties) {
-        return ConnectionProvider.builder("tollgate-openai")
-                .maxConnections(properties.maxConnections())
-                .pendingAcquireTimeout(properties.connectTimeout())
-                // Providers close idle keep-alive connections (often after 60s); retiring ours sooner avoids
-                // sending a request on a connection the other side is closing.
-                .maxIdleTime(Duration.ofSeconds(30))
-                .evictInBackground(Duration.ofSeconds(30))
-                .build();
-    }
-
-    private static HttpClient httpClient(ConnectionProvider pool, OpenAiProperties properties) {
-        return HttpClient.create(pool).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                properties.connectTimeout().toMillis());
+        this.http = UpstreamHttp.create(
+                builder,
+                "tollgate-openai",
+                properties.connectTimeout(),
+                properties.maxConnections(),
+                properties.maxResponseSize());
+        this.webClient = http.webClient();
     }
 
     @Override
     public void destroy() {
-        pool.dispose();
+        http.close();
     }
 
     @Override
