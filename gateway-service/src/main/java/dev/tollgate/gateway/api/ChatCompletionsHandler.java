@@ -11,6 +11,7 @@ import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
+import dev.tollgate.gateway.routing.Target;
 import dev.tollgate.gateway.template.PromptTemplates;
 import dev.tollgate.gateway.template.RenderedRequest;
 import dev.tollgate.gateway.usage.TokenMeter;
@@ -20,6 +21,7 @@ import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.ChatCompletion;
 import dev.tollgate.model.openai.ChatCompletionRequest;
 import dev.tollgate.model.usage.UsageRecorded;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -116,16 +118,17 @@ class ChatCompletionsHandler {
 
     private Mono<ChatCall> route(CallerRequest<ChatCompletionRequest> call, ChatDialect dialect) {
         return router.route(call.caller(), call.request().model())
-                .map(route -> routed(call, route, dialect))
+                .flatMap(route -> router.servingTargets(route).map(serving -> routed(call, route, serving, dialect)))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
-    private ChatCall routed(CallerRequest<ChatCompletionRequest> call, Route route, ChatDialect dialect) {
+    private ChatCall routed(
+            CallerRequest<ChatCompletionRequest> call, Route route, List<Target> serving, ChatDialect dialect) {
         metrics.routed(
                 call.exchange(),
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
         int prompt = meter.prompt(call.request(), route.primary().upstreamModel());
-        var metered = call.metered().routed(route, prompt, new AttemptTrace());
+        var metered = call.metered().routed(serving, prompt, new AttemptTrace());
         CachePlan plan = cache.plan(
                 call.exchange().getRequest().getHeaders(),
                 call.request(),

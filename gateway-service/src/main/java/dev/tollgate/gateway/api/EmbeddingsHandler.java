@@ -14,6 +14,7 @@ import dev.tollgate.gateway.observability.GatewayMetrics.CallTags;
 import dev.tollgate.gateway.routing.AttemptTrace;
 import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Router;
+import dev.tollgate.gateway.routing.Target;
 import dev.tollgate.gateway.routing.UpstreamAttempts;
 import dev.tollgate.gateway.usage.MeteredCall;
 import dev.tollgate.gateway.usage.TokenMeter;
@@ -23,6 +24,7 @@ import dev.tollgate.gateway.usage.UsageLedger.Outcome;
 import dev.tollgate.model.openai.EmbeddingRequest;
 import dev.tollgate.model.openai.EmbeddingResponse;
 import dev.tollgate.model.usage.UsageRecorded;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -99,14 +101,14 @@ class EmbeddingsHandler {
 
     private Mono<Routed> route(CallerRequest<EmbeddingRequest> call) {
         return router.route(call.caller(), call.request().model())
-                .map(route -> routed(call, route))
+                .flatMap(route -> router.servingTargets(route).map(serving -> routed(call, route, serving)))
                 .onErrorResume(failure -> ledger.failed(call.metered(), failure, false));
     }
 
-    private Routed routed(CallerRequest<EmbeddingRequest> call, Route route) {
+    private Routed routed(CallerRequest<EmbeddingRequest> call, Route route, List<Target> serving) {
         metrics.routed(call.exchange(), new CallTags(route.model(), route.provider(), false));
         int input = meter.input(call.request(), route.primary().upstreamModel());
-        return new Routed(call, route, call.metered().routed(route, input, new AttemptTrace()));
+        return new Routed(call, route, call.metered().routed(serving, input, new AttemptTrace()));
     }
 
     // An embedding generates no output, so its input is its whole charge, to limits and budgets alike.

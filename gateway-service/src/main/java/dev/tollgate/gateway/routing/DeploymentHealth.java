@@ -27,6 +27,10 @@ class DeploymentHealth {
         this.settings = properties.health();
         this.config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // Outcomes are recorded on event loops; the default window takes a lock, which parks a loop thread
+                // whenever two answers of one deployment arrive together.
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(settings.window())
                 .minimumNumberOfCalls(Math.min(settings.minimumCalls(), settings.window()))
                 .failureRateThreshold(settings.failureRate())

@@ -7,10 +7,12 @@ import dev.tollgate.gateway.provider.ModelCatalog;
 import dev.tollgate.model.openai.ModelList;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,6 +58,23 @@ public final class Router {
                 .find(model)
                 .switchIfEmpty(Mono.justOrEmpty(catalog.staticRoute(model)
                         .map(client -> clients.staticRoute(model, Target.ofStatic(model, client)))));
+    }
+
+    /**
+     * Every deployment that may serve a request for {@code route}: its own, then those of the models it falls back
+     * to. A budget hold covers the most expensive of them, so a fallback to a pricier model cannot overshoot a budget.
+     * A fallback that is not served here, or cannot be read right now, is left out: the attempt would fail as well.
+     */
+    public Mono<List<Target>> servingTargets(Route route) {
+        if (route.fallbacks().isEmpty()) {
+            return Mono.just(route.targets());
+        }
+        return Flux.fromIterable(route.fallbacks())
+                .concatMap(fallback ->
+                        resolve(fallback.model()).onErrorResume(GatewayException.class, unreadable -> Mono.empty()))
+                .concatMapIterable(Route::targets)
+                .startWith(route.targets())
+                .collectList();
     }
 
     /** The models the caller may use that are also served here, in OpenAI's list shape. */

@@ -1,7 +1,6 @@
 package dev.tollgate.gateway.usage;
 
 import dev.tollgate.gateway.routing.AttemptTrace;
-import dev.tollgate.gateway.routing.Route;
 import dev.tollgate.gateway.routing.Target;
 import dev.tollgate.model.usage.UsageRecorded.TemplateUse;
 import java.math.BigDecimal;
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param promptTokens the gateway's count of the prompt, made before forwarding
  * @param hold what admission reserved for the request, released with its usage event
  * @param template the prompt template the request was rendered from, {@code null} when it sent its own messages
- * @param candidates every deployment of its route, which may serve it; empty until routed
+ * @param candidates every deployment that may serve it, its route's and its fallbacks'; empty until routed
  * @param attempts its upstream attempts as they happen; {@code null} until routed
  * @param guardrails what the guardrails decided for it so far, read when its event is written
  */
@@ -42,9 +41,13 @@ public record MeteredCall(
         candidates = List.copyOf(candidates);
     }
 
-    /** The request routed, with its prompt counted for the route's first deployment's model. */
-    public MeteredCall routed(Route route, int promptTokens, AttemptTrace attempts) {
-        List<Billing> all = route.targets().stream().map(Billing::of).toList();
+    /**
+     * The request routed, with its prompt counted for the route's first deployment's model.
+     *
+     * @param serving every deployment that may serve it ({@code Router#servingTargets}), led by the route's first
+     */
+    public MeteredCall routed(List<Target> serving, int promptTokens, AttemptTrace attempts) {
+        List<Billing> all = serving.stream().map(Billing::of).toList();
         return new MeteredCall(
                 context,
                 requestedModel,

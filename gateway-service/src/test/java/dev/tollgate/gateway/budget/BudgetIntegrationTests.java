@@ -11,6 +11,8 @@ import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.budget.BudgetThresholdCrossed;
 import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.budget.SpendKeys;
+import dev.tollgate.model.route.Fallback;
+import dev.tollgate.model.route.ModelRoute;
 import dev.tollgate.model.route.PriceVersion;
 import dev.tollgate.model.usage.UsageKeys;
 import dev.tollgate.model.usage.UsageRecorded;
@@ -136,6 +138,38 @@ class BudgetIntegrationTests {
     }
 
     @Test
+    void holdsArePricedAtThePriciestModelARequestMayFallBackTo() {
+        String fallback = controlPlane.unique("pricier");
+        controlPlane.route(fallback, "mock", null, null, "mock-chat", Map.of(), List.of(OUTPUT_ONLY));
+        String model = controlPlane.unique("cheaper");
+        PriceVersion tenTimesCheaper =
+                new PriceVersion(OUTPUT_ONLY.effectiveFrom(), BigDecimal.ZERO, BigDecimal.ONE, null);
+        controlPlane.route(new ModelRoute(
+                model,
+                ModelRoute.PRIORITY,
+                List.of(controlPlane.deployment(
+                        "mock", null, null, "mock-chat", Map.of(), 1, 0, List.of(tenTimesCheaper))),
+                null,
+                List.of(new Fallback(fallback, List.of(Fallback.RATE_LIMITED))),
+                null));
+        String key = controlPlane.key("*");
+        String keyId = controlPlane.principal(key).keyId();
+        // Holds of 1000 × $10 / 1M = $0.01 (the fallback's price, not the model's $0.001): $0.015 has room for two.
+        controlPlane.budgets("key", keyId, List.of(budget("key", keyId, "0.015", "block", List.of())));
+
+        List<ResponseEntity<String>> answers = Flux.range(0, 3)
+                .flatMap(i -> chat(a, key, model, 1000), 3)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(answers)
+                .extracting(answer -> answer.getStatusCode().value())
+                .containsExactlyInAnyOrder(200, 200, 429);
+        assertThat(statuses(answers, HttpStatus.TOO_MANY_REQUESTS).getFirst().getBody())
+                .contains("\"code\":\"budget_exceeded\"");
+    }
+
+    @Test
     void aTenantBudgetCoversEveryKeyOfTheTenantAndAZeroBudgetDeniesAll() {
         String tenant = controlPlane.limitedTenant(null, null);
         String first = controlPlane.tenantKey(tenant, "active", null, null, "*");
@@ -247,7 +281,11 @@ class BudgetIntegrationTests {
     }
 
     private static Mono<ResponseEntity<String>> chat(WebClient client, String key, int maxTokens) {
-        String body = "{\"model\":\"" + MODEL + "\",\"max_tokens\":" + maxTokens
+        return chat(client, key, MODEL, maxTokens);
+    }
+
+    private static Mono<ResponseEntity<String>> chat(WebClient client, String key, String model, int maxTokens) {
+        String body = "{\"model\":\"" + model + "\",\"max_tokens\":" + maxTokens
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
         return client.post()
                 .uri("/v1/chat/completions")
