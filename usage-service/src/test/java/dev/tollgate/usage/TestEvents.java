@@ -39,6 +39,7 @@ public final class TestEvents {
                 1000,
                 200,
                 100,
+                0,
                 10,
                 false,
                 cost,

@@ -130,6 +130,7 @@ class UsageApplicationIntegrationTests {
                                 "deployment_id",
                                 "upstream_model",
                                 "cached_tokens",
+                                "cache_write_tokens",
                                 "reasoning_tokens",
                                 "tokens_estimated",
                                 "price_version",

@@ -109,7 +109,7 @@ class RouteSnapshots {
                         row.get("effective_from", Instant.class),
                         row.get("input_per_mtok", BigDecimal.class),
                         row.get("output_per_mtok", BigDecimal.class),
-                        row.get("cached_input_per_mtok", BigDecimal.class)))
+                        row.get("cached_input_per_mtok", BigDecimal.class), null))
                 .all();
     }
 

@@ -139,7 +139,7 @@ class DeploymentRepository {
                         from,
                         Objects.requireNonNull(row.get("input_per_mtok", BigDecimal.class)),
                         Objects.requireNonNull(row.get("output_per_mtok", BigDecimal.class)),
-                        row.get("cached_input_per_mtok", BigDecimal.class));
+                        row.get("cached_input_per_mtok", BigDecimal.class), null);
     }
 
     private static DeploymentView view(Readable row) {

@@ -94,6 +94,6 @@ final class PricePlan {
                 from,
                 Objects.requireNonNull(form.inputPricePerMtok()),
                 Objects.requireNonNull(form.outputPricePerMtok()),
-                form.cachedInputPricePerMtok());
+                form.cachedInputPricePerMtok(), null);
     }
 }

@@ -93,6 +93,6 @@ class PricePlanTests {
     }
 
     private static PriceVersion price(Instant from, String input, String output) {
-        return new PriceVersion(from, new BigDecimal(input), new BigDecimal(output), null);
+        return new PriceVersion(from, new BigDecimal(input), new BigDecimal(output), null, null);
     }
 }

@@ -33,7 +33,7 @@ class RouteRulesTests {
                     new StoredDeployment(
                             EXISTING,
                             PROVIDER,
-                            List.of(new PriceVersion(NOW.minusSeconds(3600), BigDecimal.ONE, BigDecimal.TWO, null)))));
+                            List.of(new PriceVersion(NOW.minusSeconds(3600), BigDecimal.ONE, BigDecimal.TWO, null, null)))));
 
     @Test
     void theRulesKnowExactlyTheContractsStrategiesConditionsAndCacheModes() {

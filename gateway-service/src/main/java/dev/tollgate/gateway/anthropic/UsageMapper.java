@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Usage between the two APIs. OpenAI's {@code prompt_tokens} include cached tokens; Anthropic reports cache reads and
  * cache writes apart from {@code input_tokens}. So {@code prompt_tokens} = input + cache reads + cache writes, and
- * {@code prompt_tokens_details.cached_tokens} = cache reads. Cache writes stay ordinary prompt tokens (OpenAI has no
- * word for them), so the gateway prices them at the input price, below Anthropic's cache-write surcharge; both counts
- * are also passed on as {@code cache_creation_input_tokens} and {@code cache_read_input_tokens}, as LiteLLM does.
+ * {@code prompt_tokens_details.cached_tokens} = cache reads. OpenAI has no word for cache writes, so both counts are
+ * also passed on as {@code cache_creation_input_tokens} and {@code cache_read_input_tokens}, as LiteLLM does; the
+ * gateway prices cache writes from the former ({@code Tokens#CACHE_WRITE_FIELD}) at the route's cache-write price.
  */
 final class UsageMapper {
 

@@ -141,7 +141,7 @@ class EmbeddingsHandler {
         MeteredCall metered = call.metered();
         Tokens tokens = response.usage() == null || response.usage().promptTokens() == null
                 ? Tokens.counted(metered.promptTokens(), 0)
-                : new Tokens(response.usage().promptTokens(), 0, 0, 0, false);
+                : new Tokens(response.usage().promptTokens(), 0, 0, 0, 0, false);
         ServedBy.headers(call.request().exchange(), call.attempts());
         return ledger.settle(metered, Outcome.success(tokens, null)).flatMap(event -> ok(response, event));
     }

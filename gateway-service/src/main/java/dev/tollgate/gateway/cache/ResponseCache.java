@@ -194,6 +194,7 @@ public final class ResponseCache {
                 entry.promptTokens(),
                 entry.completionTokens(),
                 entry.cachedTokens(),
+                0,
                 entry.reasoningTokens(),
                 entry.estimated());
         if (entry.completion() != null) {

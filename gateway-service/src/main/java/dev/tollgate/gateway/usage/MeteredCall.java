@@ -95,7 +95,7 @@ public record MeteredCall(
     public BigDecimal costOf(long promptTokens, long completionTokens) {
         return (candidates.isEmpty() && billing != null ? List.of(billing) : candidates)
                 .stream()
-                        .map(candidate -> cost(candidate, promptTokens, completionTokens))
+                        .map(candidate -> worstCase(candidate, promptTokens, completionTokens))
                         .flatMap(Optional::stream)
                         .max(BigDecimal::compareTo)
                         .orElse(BigDecimal.ZERO);
@@ -103,12 +103,12 @@ public record MeteredCall(
 
     /** What the request would cost on {@code target} with {@code completionTokens} out; {@code null} when unpriced. */
     public @Nullable BigDecimal costOn(Target target, long completionTokens) {
-        return cost(Billing.of(target), promptTokens, completionTokens).orElse(null);
+        return worstCase(Billing.of(target), promptTokens, completionTokens).orElse(null);
     }
 
-    private Optional<BigDecimal> cost(Billing on, long promptTokens, long completionTokens) {
+    private Optional<BigDecimal> worstCase(Billing on, long promptTokens, long completionTokens) {
         return Prices.inForce(on, context.startedAt())
-                .map(price -> Prices.cost(price, new Tokens(promptTokens, completionTokens, 0, 0, true)));
+                .map(price -> Prices.worstCase(price, promptTokens, completionTokens));
     }
 
     /** The model name the tokenizer goes by: the serving upstream's, else the requested one. */

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Exact cost: tokens times the price version in force when the request started (the latest {@code effective_from}
- * not after it), per million tokens. {@code (prompt − cached) × input + cached × cached_input + completion × output};
- * reasoning tokens are part of completion and priced as output; a missing cached price is the input price. All in
- * {@link BigDecimal} without rounding: dividing by a million only moves the decimal point.
+ * not after it), per million tokens. {@code (prompt − cached − written) × input + cached × cached_input + written ×
+ * cache_write + completion × output}; reasoning tokens are part of completion and priced as output; a missing cached
+ * or cache-write price is the input price. All in {@link BigDecimal} without rounding: dividing by a million only
+ * moves the decimal point.
  */
 final class Prices {
 
@@ -54,11 +55,34 @@ final class Prices {
     }
 
     static BigDecimal cost(PriceVersion price, Tokens tokens) {
-        BigDecimal cachedPrice = price.cachedInputPerMtok() != null ? price.cachedInputPerMtok() : price.inputPerMtok();
         BigDecimal perMillion = price.inputPerMtok()
-                .multiply(BigDecimal.valueOf(tokens.prompt() - tokens.cached()))
-                .add(cachedPrice.multiply(BigDecimal.valueOf(tokens.cached())))
+                .multiply(BigDecimal.valueOf(tokens.prompt() - tokens.cached() - tokens.cacheWritten()))
+                .add(cachedPrice(price).multiply(BigDecimal.valueOf(tokens.cached())))
+                .add(cacheWritePrice(price).multiply(BigDecimal.valueOf(tokens.cacheWritten())))
                 .add(price.outputPerMtok().multiply(BigDecimal.valueOf(tokens.completion())));
+        return perMillion(perMillion);
+    }
+
+    /**
+     * The most {@code prompt} tokens in and {@code completion} out can cost: every prompt token at the dearest prompt
+     * price, since the provider, not the gateway, decides which of them are read from or written to its cache.
+     */
+    static BigDecimal worstCase(PriceVersion price, long prompt, long completion) {
+        BigDecimal promptPrice = price.inputPerMtok().max(cachedPrice(price)).max(cacheWritePrice(price));
+        return perMillion(promptPrice
+                .multiply(BigDecimal.valueOf(prompt))
+                .add(price.outputPerMtok().multiply(BigDecimal.valueOf(completion))));
+    }
+
+    private static BigDecimal cachedPrice(PriceVersion price) {
+        return price.cachedInputPerMtok() != null ? price.cachedInputPerMtok() : price.inputPerMtok();
+    }
+
+    private static BigDecimal cacheWritePrice(PriceVersion price) {
+        return price.cacheWritePerMtok() != null ? price.cacheWritePerMtok() : price.inputPerMtok();
+    }
+
+    private static BigDecimal perMillion(BigDecimal perMillion) {
         BigDecimal cost = perMillion.movePointLeft(6);
         return cost.scale() < MIN_SCALE ? cost.setScale(MIN_SCALE) : cost;
     }

@@ -159,6 +159,7 @@ public final class UsageLedger {
                 tokens.prompt(),
                 tokens.completion(),
                 tokens.cached(),
+                tokens.cacheWritten(),
                 tokens.reasoning(),
                 tokens.estimated(),
                 charge.costUsd(),

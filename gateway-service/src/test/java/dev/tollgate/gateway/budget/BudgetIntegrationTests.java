@@ -68,7 +68,7 @@ class BudgetIntegrationTests {
     static final String SINCE = (System.currentTimeMillis() - 60_000) + "-0";
     // Output only, so a request's hold is exactly max_tokens × $10 per million, whatever its prompt counts.
     static final PriceVersion OUTPUT_ONLY =
-            new PriceVersion(Instant.parse("2020-01-01T00:00:00Z"), BigDecimal.ZERO, new BigDecimal("10"), null);
+            new PriceVersion(Instant.parse("2020-01-01T00:00:00Z"), BigDecimal.ZERO, new BigDecimal("10"), null, null);
     static final String MODEL = controlPlane.unique("budgeted");
 
     @LocalServerPort
@@ -143,7 +143,7 @@ class BudgetIntegrationTests {
         controlPlane.route(fallback, "mock", null, null, "mock-chat", Map.of(), List.of(OUTPUT_ONLY));
         String model = controlPlane.unique("cheaper");
         PriceVersion tenTimesCheaper =
-                new PriceVersion(OUTPUT_ONLY.effectiveFrom(), BigDecimal.ZERO, BigDecimal.ONE, null);
+                new PriceVersion(OUTPUT_ONLY.effectiveFrom(), BigDecimal.ZERO, BigDecimal.ONE, null, null);
         controlPlane.route(new ModelRoute(
                 model,
                 ModelRoute.PRIORITY,

@@ -38,8 +38,8 @@ class CacheIntegrationTests {
     static final ControlPlane controlPlane = new ControlPlane();
     static final JedisPooled redis = new JedisPooled(URI.create(TestInfrastructure.redisUri()));
     static final String SINCE = (System.currentTimeMillis() - 60_000) + "-0";
-    static final PriceVersion PRICE =
-            new PriceVersion(Instant.parse("2020-01-01T00:00:00Z"), new BigDecimal("1"), new BigDecimal("10"), null);
+    static final PriceVersion PRICE = new PriceVersion(
+            Instant.parse("2020-01-01T00:00:00Z"), new BigDecimal("1"), new BigDecimal("10"), null, null);
     static final String MODEL = controlPlane.unique("cached");
 
     @Autowired

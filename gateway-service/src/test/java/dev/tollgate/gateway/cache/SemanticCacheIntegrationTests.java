@@ -47,8 +47,8 @@ class SemanticCacheIntegrationTests {
     static final JedisPooled redis = new JedisPooled(URI.create(TestInfrastructure.redisUri()));
     static final JsonMapper json = JsonMapper.builder().build();
     static final String SINCE = (System.currentTimeMillis() - 60_000) + "-0";
-    static final PriceVersion PRICE =
-            new PriceVersion(Instant.parse("2020-01-01T00:00:00Z"), new BigDecimal("1"), new BigDecimal("10"), null);
+    static final PriceVersion PRICE = new PriceVersion(
+            Instant.parse("2020-01-01T00:00:00Z"), new BigDecimal("1"), new BigDecimal("10"), null, null);
     static final CacheSettings SEMANTIC = new CacheSettings(null, null, null, true, new BigDecimal("0.9"));
 
     @Autowired

@@ -445,7 +445,7 @@ class RoutingIntegrationTests {
 
     private static List<PriceVersion> price(String input, String output) {
         return List.of(new PriceVersion(
-                Instant.parse("2026-01-01T00:00:00Z"), new BigDecimal(input), new BigDecimal(output), null));
+                Instant.parse("2026-01-01T00:00:00Z"), new BigDecimal(input), new BigDecimal(output), null, null));
     }
 
     private static String unique(String name) {

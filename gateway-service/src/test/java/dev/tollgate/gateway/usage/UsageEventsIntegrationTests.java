@@ -294,6 +294,10 @@ class UsageEventsIntegrationTests {
 
     private static PriceVersion price(Instant from, String input, String output, String cached) {
         return new PriceVersion(
-                from, new BigDecimal(input), new BigDecimal(output), cached == null ? null : new BigDecimal(cached));
+                from,
+                new BigDecimal(input),
+                new BigDecimal(output),
+                cached == null ? null : new BigDecimal(cached),
+                null);
     }
 }

@@ -28,6 +28,7 @@ class UsageRecordedTests {
                 1234,
                 89,
                 567,
+                0,
                 21,
                 false,
                 new BigDecimal("0.0001959750000"),
@@ -57,7 +58,7 @@ class UsageRecordedTests {
     }
 
     @Test
-    void roundTripsFallbacksAndGuardrailDecisions() {
+    void roundTripsCacheWritesFallbacksAndGuardrailDecisions() {
         UsageRecorded plain = pricedStream();
         UsageRecorded event = new UsageRecorded(
                 plain.schemaVersion(),
@@ -75,6 +76,7 @@ class UsageRecordedTests {
                 plain.promptTokens(),
                 plain.completionTokens(),
                 plain.cachedTokens(),
+                1500,
                 plain.reasoningTokens(),
                 plain.tokensEstimated(),
                 plain.costUsd(),
@@ -96,6 +98,7 @@ class UsageRecordedTests {
         Map<String, String> fields = event.toFields();
 
         assertThat(fields)
+                .containsEntry("cache_write_tokens", "1500")
                 .containsEntry("retries", "3")
                 .containsEntry("fallbacks", "1")
                 .containsEntry("served_model", "claude-fallback")
@@ -134,6 +137,7 @@ class UsageRecordedTests {
                 0,
                 0,
                 0,
+                0,
                 true,
                 null,
                 null,
@@ -153,7 +157,9 @@ class UsageRecordedTests {
 
         Map<String, String> fields = unpriced.toFields();
 
-        assertThat(fields).doesNotContainKeys("cost_usd", "price_version", "end_user", "ttft_ms", "requested_model");
+        assertThat(fields)
+                .doesNotContainKeys(
+                        "cost_usd", "price_version", "end_user", "ttft_ms", "requested_model", "cache_write_tokens");
         assertThat(UsageRecorded.fromFields(fields)).isEqualTo(unpriced);
     }
 

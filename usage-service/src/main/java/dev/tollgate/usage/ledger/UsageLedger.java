@@ -39,6 +39,7 @@ public class UsageLedger {
             new Column("prompt_tokens", "bigint", event -> String.valueOf(event.promptTokens())),
             new Column("completion_tokens", "bigint", event -> String.valueOf(event.completionTokens())),
             new Column("cached_tokens", "bigint", event -> String.valueOf(event.cachedTokens())),
+            new Column("cache_write_tokens", "bigint", event -> String.valueOf(event.cacheWriteTokens())),
             new Column("reasoning_tokens", "bigint", event -> String.valueOf(event.reasoningTokens())),
             new Column("tokens_estimated", "boolean", event -> String.valueOf(event.tokensEstimated())),
             new Column("cost_usd", "numeric", event -> plain(event.costUsd())),

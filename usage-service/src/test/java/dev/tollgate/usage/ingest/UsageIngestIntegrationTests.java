@@ -141,7 +141,7 @@ class UsageIngestIntegrationTests {
     }
 
     @Test
-    void keepsTheTemplateCacheFallbackAndGuardrailFieldsOfAnEvent() {
+    void keepsTheTemplateCacheWriteCacheFallbackAndGuardrailFieldsOfAnEvent() {
         UsageRecorded plain = event(SMALL_COST);
         UsageRecorded event = new UsageRecorded(
                 plain.schemaVersion(),
@@ -159,6 +159,7 @@ class UsageIngestIntegrationTests {
                 plain.promptTokens(),
                 plain.completionTokens(),
                 plain.cachedTokens(),
+                1024,
                 plain.reasoningTokens(),
                 plain.tokensEstimated(),
                 plain.costUsd(),
@@ -181,9 +182,11 @@ class UsageIngestIntegrationTests {
 
         awaitLedgerRows(1);
         assertThat(jdbc().queryForMap("""
-                        select template_name, template_version, template_label, cache_hit, cache_saved_usd, retries,
-                               fallbacks, served_model, guardrail_action, array_to_string(guardrail_hits, ',') as hits
+                        select cache_write_tokens, template_name, template_version, template_label, cache_hit,
+                               cache_saved_usd, retries, fallbacks, served_model, guardrail_action,
+                               array_to_string(guardrail_hits, ',') as hits
                         from usage_ledger where event_id = ?::uuid""", event.eventId()))
+                .containsEntry("cache_write_tokens", 1024L)
                 .containsEntry("template_name", "support-answer")
                 .containsEntry("template_version", 3)
                 .containsEntry("template_label", "production")
@@ -295,6 +298,7 @@ class UsageIngestIntegrationTests {
                 1234,
                 89,
                 567,
+                0,
                 21,
                 false,
                 cost,

@@ -135,6 +135,7 @@ final class RequestTimeData {
                     ok ? 200 : 0,
                     0,
                     0,
+                    0,
                     false,
                     cost,
                     "2026-01-01T00:00:00Z",
