@@ -14,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param inputPerMtok price per million prompt tokens
  * @param outputPerMtok price per million completion tokens
  * @param cachedInputPerMtok price per million cached prompt tokens; {@code null} means the input price
+ * @param cacheWritePerMtok price per million prompt tokens written to the provider's prompt cache (Anthropic and
+ *     Bedrock charge a surcharge for them); {@code null} means the input price
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PriceVersion(
         @JsonProperty("effective_from") Instant effectiveFrom,
         @JsonProperty("input_per_mtok") BigDecimal inputPerMtok,
         @JsonProperty("output_per_mtok") BigDecimal outputPerMtok,
-        @JsonProperty("cached_input_per_mtok") @Nullable BigDecimal cachedInputPerMtok) {}
+        @JsonProperty("cached_input_per_mtok") @Nullable BigDecimal cachedInputPerMtok,
+        @JsonProperty("cache_write_per_mtok") @Nullable BigDecimal cacheWritePerMtok) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param promptTokens input tokens, cached ones included
  * @param completionTokens output tokens, reasoning ones included
  * @param cachedTokens the share of the prompt served from the provider's cache
+ * @param cacheWriteTokens the share of the prompt written to the provider's cache, which some providers charge extra
+ *     for; written only when not zero
  * @param reasoningTokens the share of the output spent on hidden reasoning
  * @param tokensEstimated {@code true} when the counts are the gateway's own (the provider reported no usage), not the
  *     provider's
@@ -66,6 +69,7 @@ public record UsageRecorded(
         long promptTokens,
         long completionTokens,
         long cachedTokens,
+        long cacheWriteTokens,
         long reasoningTokens,
         boolean tokensEstimated,
         @Nullable BigDecimal costUsd,
@@ -110,6 +114,9 @@ public record UsageRecorded(
         fields.put("prompt_tokens", String.valueOf(promptTokens));
         fields.put("completion_tokens", String.valueOf(completionTokens));
         fields.put("cached_tokens", String.valueOf(cachedTokens));
+        if (cacheWriteTokens != 0) {
+            fields.put("cache_write_tokens", String.valueOf(cacheWriteTokens));
+        }
         fields.put("reasoning_tokens", String.valueOf(reasoningTokens));
         fields.put("tokens_estimated", String.valueOf(tokensEstimated));
         putIfPresent(fields, "cost_usd", costUsd == null ? null : costUsd.toPlainString());
@@ -173,6 +180,7 @@ public record UsageRecorded(
                 in.required("prompt_tokens", Long::parseLong),
                 in.required("completion_tokens", Long::parseLong),
                 in.required("cached_tokens", Long::parseLong),
+                Objects.requireNonNullElse(in.optional("cache_write_tokens", Long::valueOf), 0L),
                 in.required("reasoning_tokens", Long::parseLong),
                 in.required("tokens_estimated", Fields::bool),
                 in.optional("cost_usd", BigDecimal::new),
