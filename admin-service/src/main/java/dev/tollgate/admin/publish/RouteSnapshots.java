@@ -101,7 +101,8 @@ class RouteSnapshots {
 
     private Flux<PriceVersion> prices(UUID deploymentId) {
         return database.sql("""
-                        select effective_from, input_per_mtok, output_per_mtok, cached_input_per_mtok
+                        select effective_from, input_per_mtok, output_per_mtok, cached_input_per_mtok,
+                               cache_write_per_mtok
                         from deployment_price where deployment_id = :id order by effective_from
                         """)
                 .bind("id", deploymentId)
@@ -109,7 +110,8 @@ class RouteSnapshots {
                         row.get("effective_from", Instant.class),
                         row.get("input_per_mtok", BigDecimal.class),
                         row.get("output_per_mtok", BigDecimal.class),
-                        row.get("cached_input_per_mtok", BigDecimal.class), null))
+                        row.get("cached_input_per_mtok", BigDecimal.class),
+                        row.get("cache_write_per_mtok", BigDecimal.class)))
                 .all();
     }
 

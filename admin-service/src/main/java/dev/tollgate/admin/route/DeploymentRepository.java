@@ -69,14 +69,15 @@ class DeploymentRepository {
     Mono<Void> insertPrice(UUID deploymentId, PriceVersion price) {
         return database.sql("""
                         insert into deployment_price (deployment_id, effective_from, input_per_mtok, output_per_mtok,
-                                                      cached_input_per_mtok)
-                        values (:deployment, :from, :input, :output, :cached)
+                                                      cached_input_per_mtok, cache_write_per_mtok)
+                        values (:deployment, :from, :input, :output, :cached, :cacheWrite)
                         """)
                 .bind("deployment", deploymentId)
                 .bind("from", price.effectiveFrom())
                 .bind("input", price.inputPerMtok())
                 .bind("output", price.outputPerMtok())
                 .bind("cached", Sql.nullable(price.cachedInputPerMtok(), BigDecimal.class))
+                .bind("cacheWrite", Sql.nullable(price.cacheWritePerMtok(), BigDecimal.class))
                 .then();
     }
 
@@ -88,7 +89,8 @@ class DeploymentRepository {
     Flux<DeploymentView> views(UUID routeId, Instant now) {
         return database.sql("""
                         select d.id, d.provider_id, d.upstream_model, d.weight, d.priority, p.effective_from,
-                               p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok
+                               p.input_per_mtok, p.output_per_mtok, p.cached_input_per_mtok,
+                               p.cache_write_per_mtok
                         from deployment d
                         left join lateral (
                             select * from deployment_price dp where dp.deployment_id = d.id
@@ -108,7 +110,7 @@ class DeploymentRepository {
     Mono<Map<UUID, StoredDeployment>> stored(UUID routeId) {
         return database.sql("""
                         select d.id, d.provider_id, p.effective_from, p.input_per_mtok, p.output_per_mtok,
-                               p.cached_input_per_mtok
+                               p.cached_input_per_mtok, p.cache_write_per_mtok
                         from deployment d left join deployment_price p on p.deployment_id = d.id
                         where d.route_id = :route order by d.id, p.effective_from
                         """)
@@ -139,7 +141,8 @@ class DeploymentRepository {
                         from,
                         Objects.requireNonNull(row.get("input_per_mtok", BigDecimal.class)),
                         Objects.requireNonNull(row.get("output_per_mtok", BigDecimal.class)),
-                        row.get("cached_input_per_mtok", BigDecimal.class), null);
+                        row.get("cached_input_per_mtok", BigDecimal.class),
+                        row.get("cache_write_per_mtok", BigDecimal.class));
     }
 
     private static DeploymentView view(Readable row) {
@@ -152,7 +155,8 @@ class DeploymentRepository {
                 row.get("effective_from", Instant.class),
                 money(row.get("input_per_mtok", BigDecimal.class)),
                 money(row.get("output_per_mtok", BigDecimal.class)),
-                money(row.get("cached_input_per_mtok", BigDecimal.class)));
+                money(row.get("cached_input_per_mtok", BigDecimal.class)),
+                money(row.get("cache_write_per_mtok", BigDecimal.class)));
     }
 
     private static @Nullable String money(@Nullable BigDecimal amount) {

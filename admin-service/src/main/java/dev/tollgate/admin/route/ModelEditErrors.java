@@ -20,7 +20,7 @@ final class ModelEditErrors {
     private static final Pattern ROW_FIELD = Pattern.compile("^(deployments|fallbacks)\\[(\\d+)](.*)$");
     private static final Pattern PLACED = Pattern.compile("^(strategy|deployments|fallbacks"
             + "|deployments\\[\\d+]\\.(provider_id|upstream_model|weight|priority|input_price_per_mtok"
-            + "|output_price_per_mtok|cached_input_price_per_mtok)"
+            + "|output_price_per_mtok|cached_input_price_per_mtok|cache_write_price_per_mtok)"
             + "|fallbacks\\[\\d+]\\.(model|on)"
             + "|retry\\.(max_retries|backoff_ms|max_backoff_ms)"
             + "|cache\\.(mode|ttl_seconds|similarity_threshold))$");

@@ -62,6 +62,7 @@ record ModelEditForm(
                     at(all(form, "depInput"), i),
                     at(all(form, "depOutput"), i),
                     at(all(form, "depCached"), i),
+                    at(all(form, "depCacheWrite"), i),
                     removed.contains(Integer.toString(i))));
         }
         List<String> models = all(form, "fbModel");
@@ -154,6 +155,7 @@ record ModelEditForm(
             String inputPrice,
             String outputPrice,
             String cachedInputPrice,
+            String cacheWritePrice,
             boolean remove) {
 
         static DeploymentRow of(DeploymentView deployment) {
@@ -166,11 +168,12 @@ record ModelEditForm(
                     text(deployment.inputPricePerMtok()),
                     text(deployment.outputPricePerMtok()),
                     text(deployment.cachedInputPricePerMtok()),
+                    text(deployment.cacheWritePricePerMtok()),
                     false);
         }
 
         static DeploymentRow blank() {
-            return new DeploymentRow("", "", "", "1", "0", "", "", "", false);
+            return new DeploymentRow("", "", "", "1", "0", "", "", "", "", false);
         }
 
         public boolean existing() {
@@ -191,6 +194,7 @@ record ModelEditForm(
                     numbers.decimal("input_price_per_mtok", inputPrice),
                     numbers.decimal("output_price_per_mtok", outputPrice),
                     numbers.decimal("cached_input_price_per_mtok", cachedInputPrice),
+                    numbers.decimal("cache_write_price_per_mtok", cacheWritePrice),
                     null);
         }
     }

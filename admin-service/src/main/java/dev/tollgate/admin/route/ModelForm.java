@@ -62,6 +62,10 @@ record ModelForm(
      * @param upstreamModel the model name sent upstream
      * @param weight share of traffic under {@code weighted} (and among equal priorities); default 1
      * @param priority order under {@code priority}, lowest first; default 0
+     * @param cachedInputPricePerMtok per million prompt tokens served from the provider's cache; absent for the input
+     *     price
+     * @param cacheWritePricePerMtok per million prompt tokens written to the provider's cache (Anthropic charges more
+     *     for them); absent for the input price
      * @param effectiveFrom when these prices start to apply; absent for "now", or in an update for the prices shown
      *     now (see {@link PricePlan})
      */
@@ -83,6 +87,9 @@ record ModelForm(
 
             @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
             BigDecimal cachedInputPricePerMtok,
+
+            @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
+            BigDecimal cacheWritePricePerMtok,
 
             @Nullable Instant effectiveFrom) {
 

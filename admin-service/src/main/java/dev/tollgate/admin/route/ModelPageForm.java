@@ -44,15 +44,27 @@ record ModelPageForm(
         BigDecimal outputPrice,
 
         @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
-        BigDecimal cachedInputPrice) {
+        BigDecimal cachedInputPrice,
+
+        @DecimalMin("0") @Digits(integer = 10, fraction = 10) @Nullable
+        BigDecimal cacheWritePrice) {
 
     static ModelPageForm empty() {
-        return new ModelPageForm(null, "priority", null, null, 1, 0, null, null, null);
+        return new ModelPageForm(null, "priority", null, null, 1, 0, null, null, null, null);
     }
 
     ModelForm toModelForm() {
         DeploymentForm deployment = new DeploymentForm(
-                null, providerId, upstreamModel, weight, priority, inputPrice, outputPrice, cachedInputPrice, null);
+                null,
+                providerId,
+                upstreamModel,
+                weight,
+                priority,
+                inputPrice,
+                outputPrice,
+                cachedInputPrice,
+                cacheWritePrice,
+                null);
         return new ModelForm(name, strategy, List.of(deployment));
     }
 }

@@ -50,7 +50,8 @@ record ModelView(
             @Nullable Instant effectiveFrom,
             @Nullable String inputPricePerMtok,
             @Nullable String outputPricePerMtok,
-            @Nullable String cachedInputPricePerMtok) {
+            @Nullable String cachedInputPricePerMtok,
+            @Nullable String cacheWritePricePerMtok) {
 
         /**
          * Whether a price is in force. An unpriced deployment is never silently free: its usage is recorded as

@@ -82,7 +82,8 @@ final class PricePlan {
     private static boolean samePrices(PriceVersion version, DeploymentForm form) {
         return same(version.inputPerMtok(), form.inputPricePerMtok())
                 && same(version.outputPerMtok(), form.outputPricePerMtok())
-                && same(version.cachedInputPerMtok(), form.cachedInputPricePerMtok());
+                && same(version.cachedInputPerMtok(), form.cachedInputPricePerMtok())
+                && same(version.cacheWritePerMtok(), form.cacheWritePricePerMtok());
     }
 
     private static boolean same(@Nullable BigDecimal stored, @Nullable BigDecimal sent) {
@@ -94,6 +95,7 @@ final class PricePlan {
                 from,
                 Objects.requireNonNull(form.inputPricePerMtok()),
                 Objects.requireNonNull(form.outputPricePerMtok()),
-                form.cachedInputPricePerMtok(), null);
+                form.cachedInputPricePerMtok(),
+                form.cacheWritePricePerMtok());
     }
 }

@@ -66,7 +66,7 @@ public class RouteService {
     /** Creates a free model served by one provider on behalf of the service itself (demo seeding). */
     public Mono<Void> createForSystem(String name, UUID providerId) {
         DeploymentForm deployment =
-                new DeploymentForm(null, providerId, name, 1, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null);
+                new DeploymentForm(null, providerId, name, 1, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null);
         return create(Caller.system(), Actor.system(), new ModelForm(name, "priority", List.of(deployment)))
                 .then();
     }

@@ -6,6 +6,7 @@ import dev.tollgate.admin.AdminIntegrationTest;
 import dev.tollgate.model.config.ConfigKeys;
 import dev.tollgate.model.key.KeyHasher;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +140,31 @@ class ConsolePagesIntegrationTests extends AdminIntegrationTest {
                 .getResponseBody();
 
         assertThat(page).contains("choose a provider");
+    }
+
+    @Test
+    void addsAModelWithItsCacheWritePriceAndRefusesANegativeOne() {
+        String provider = createdId("/api/v1/providers", Map.of("name", unique("mock"), "type", "mock"));
+        String name = unique("m");
+        MultiValueMap<String, String> model = form(
+                "name", name,
+                "strategy", "priority",
+                "providerId", provider,
+                "upstreamModel", "mock-chat",
+                "inputPrice", "3",
+                "outputPrice", "15",
+                "cacheWritePrice", "-1");
+
+        String refused = admin.post("/models/new", "/models", model).getResponseBody();
+        model.set("cacheWritePrice", "3.75");
+        String location = admin.post("/models/new", "/models", model)
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
+
+        assertThat(refused).contains("must be greater than or equal to 0").contains("value=\"-1\"");
+        assertThat(location).isEqualTo("/models?created=" + name);
+        assertThat(redis.get(ConfigKeys.route(name))).contains("\"cache_write_per_mtok\":\"3.75");
     }
 
     @Test

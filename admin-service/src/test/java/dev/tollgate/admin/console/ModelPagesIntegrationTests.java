@@ -69,6 +69,12 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
         assertThat(route.retry()).isEqualTo(new RetryPolicy(2, 100, null));
         assertThat(route.fallbacks()).containsExactly(new Fallback(target, List.of("timeout", "unavailable")));
         assertThat(route.cache()).isEqualTo(new CacheSettings("always", null, true, null, null));
+        Deployment kept = route.deployments().stream()
+                .filter(published -> published.deploymentId().equals(deployment))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kept.prices().getLast().cacheWritePerMtok()).isEqualByComparingTo("3.7531");
+        assertThat(admin.html("/models")).contains(">3.7531<");
         assertThat(admin.html(location))
                 .contains("was changed and published")
                 .contains(target)
@@ -82,6 +88,7 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
         String edit = "/models/" + id + "/edit";
         MultiValueMap<String, String> form = editForm(deploymentIdOf(id), "eleven", "");
         form.set("cacheThreshold", "1.5");
+        form.get("depCacheWrite").set(0, "-1");
 
         String page = admin.post(edit, "/models/" + id, form).getResponseBody();
 
@@ -90,7 +97,10 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
                 .contains("must be a whole number")
                 .contains("value=\"eleven\"")
                 .contains("must be less than or equal to 1")
-                .contains("value=\"added-upstream\"");
+                .contains("value=\"added-upstream\"")
+                .contains("value=\"-1\"")
+                .contains("must be greater than or equal to 0")
+                .doesNotContain("cache write price per mtok");
         assertThat(published(name).deployments()).hasSize(1);
     }
 
@@ -149,6 +159,7 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
                 "depInput", "1",
                 "depOutput", "2",
                 "depCached", "",
+                "depCacheWrite", "3.7531",
                 "depId", "",
                 "depProvider", "",
                 "depModel", "",
@@ -157,6 +168,7 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
                 "depInput", "",
                 "depOutput", "",
                 "depCached", "",
+                "depCacheWrite", "",
                 "depId", "",
                 "depProvider", provider,
                 "depModel", "added-upstream",
@@ -165,6 +177,7 @@ class ModelPagesIntegrationTests extends AdminIntegrationTest {
                 "depInput", "0.5",
                 "depOutput", "1.5",
                 "depCached", "",
+                "depCacheWrite", "",
                 "retryMax", retries,
                 "retryBackoff", "100",
                 "retryMaxBackoff", "",

@@ -221,6 +221,7 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
                 89,
                 0, 0,
                 0,
+                0,
                 false,
                 cost,
                 "2026-01-01T00:00:00Z",

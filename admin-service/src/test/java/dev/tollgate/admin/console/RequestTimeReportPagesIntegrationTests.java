@@ -217,6 +217,7 @@ class RequestTimeReportPagesIntegrationTests extends AdminIntegrationTest {
                 blocked ? 0 : 20,
                 0, 0,
                 0,
+                0,
                 false,
                 new BigDecimal(cost),
                 "2026-01-01T00:00:00Z",

@@ -37,6 +37,7 @@ public final class DeadLetterFixtures {
                 20,
                 0, 0,
                 0,
+                0,
                 false,
                 new BigDecimal("0.000027"),
                 "2026-01-01",

@@ -313,7 +313,9 @@ class ProviderApiIntegrationTests extends AdminIntegrationTest {
                                         "output_price_per_mtok",
                                         "0.60",
                                         "cached_input_price_per_mtok",
-                                        "0.075"))))
+                                        "0.075",
+                                        "cache_write_price_per_mtok",
+                                        "0.1875"))))
                 .exchange()
                 .expectStatus()
                 .isCreated()
@@ -322,6 +324,10 @@ class ProviderApiIntegrationTests extends AdminIntegrationTest {
                 .isEqualTo("0.15")
                 .jsonPath("$.deployments[0].output_price_per_mtok")
                 .isEqualTo("0.6")
+                .jsonPath("$.deployments[0].cached_input_price_per_mtok")
+                .isEqualTo("0.075")
+                .jsonPath("$.deployments[0].cache_write_price_per_mtok")
+                .isEqualTo("0.1875")
                 .jsonPath("$.deployments[0].priced")
                 .isEqualTo(true);
         return name;

@@ -9,6 +9,7 @@ import dev.tollgate.model.route.CacheSettings;
 import dev.tollgate.model.route.Deployment;
 import dev.tollgate.model.route.Fallback;
 import dev.tollgate.model.route.ModelRoute;
+import dev.tollgate.model.route.PriceVersion;
 import dev.tollgate.model.route.RetryPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -180,6 +181,37 @@ class ModelApiIntegrationTests extends AdminIntegrationTest {
                 .isOk();
         assertThat(versions(deploymentId)).isEqualTo(3);
         assertThat(deployments(get(id)).getFirst()).containsEntry("input_price_per_mtok", "3");
+    }
+
+    @Test
+    void theCacheWritePriceIsShownPublishedAndVersionedLikeTheOtherPrices() {
+        String name = unique("cachewrite");
+        Map<String, Object> priced = new LinkedHashMap<>(deployment("3", "15"));
+        priced.put("cached_input_price_per_mtok", "0.30");
+        priced.put("cache_write_price_per_mtok", "3.75");
+        String id = createModel(name, body(priced));
+        Map<String, Object> shown = deployments(get(id)).getFirst();
+        String deploymentId = (String) shown.get("id");
+
+        assertThat(shown)
+                .containsEntry("cached_input_price_per_mtok", "0.3")
+                .containsEntry("cache_write_price_per_mtok", "3.75");
+        assertThat(redis.get(ConfigKeys.route(name))).contains("\"cache_write_per_mtok\":\"3.75");
+        assertThat(published(name).deployments().getFirst().prices().getFirst().cacheWritePerMtok())
+                .isEqualByComparingTo("3.75");
+
+        putDeployment(id, deploymentId, priced, null).expectStatus().isOk();
+        assertThat(versions(deploymentId)).isEqualTo(1);
+        Map<String, Object> changed = new LinkedHashMap<>(priced);
+        changed.put("cache_write_price_per_mtok", "4.5");
+        putDeployment(id, deploymentId, changed, null).expectStatus().isOk();
+
+        assertThat(versions(deploymentId)).isEqualTo(2);
+        assertThat(published(name).deployments().getFirst().prices())
+                .extracting(PriceVersion::cacheWritePerMtok)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("3.75"), new BigDecimal("4.5"));
+        assertThat(deployments(get(id)).getFirst()).containsEntry("cache_write_price_per_mtok", "4.5");
     }
 
     @Test
@@ -373,6 +405,9 @@ class ModelApiIntegrationTests extends AdminIntegrationTest {
                 "cache.similarity_threshold",
                 "");
         assertRefused(with(body(deployment("1", "2")), "cache", Map.of("mode", "sometimes")), "cache.mode", "");
+        Map<String, Object> negative = new LinkedHashMap<>(deployment("1", "2"));
+        negative.put("cache_write_price_per_mtok", "-0.5");
+        assertRefused(body(negative), "deployments[0].cache_write_price_per_mtok", "greater than or equal to 0");
         Map<String, Object> stranger = new LinkedHashMap<>(deployment("1", "2"));
         stranger.put("provider_id", UUID.randomUUID().toString());
         assertRefused(body(stranger), "deployments[0].provider_id", "not an existing provider");

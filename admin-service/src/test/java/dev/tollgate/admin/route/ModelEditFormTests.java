@@ -26,6 +26,9 @@ class ModelEditFormTests {
         assertThat(update.deployments()).hasSize(1);
         assertThat(update.deployments().getFirst().upstreamModel()).isEqualTo("new-model");
         assertThat(update.deployments().getFirst().inputPricePerMtok()).isEqualByComparingTo(new BigDecimal("0.5"));
+        assertThat(update.deployments().getFirst().cachedInputPricePerMtok()).isNull();
+        assertThat(update.deployments().getFirst().cacheWritePricePerMtok())
+                .isEqualByComparingTo(new BigDecimal("0.625"));
         assertThat(update.retry()).isNull();
         assertThat(update.cache()).isNull();
         assertThat(update.fallbacks()).hasSize(1);
@@ -57,20 +60,23 @@ class ModelEditFormTests {
         MultiValueMap<String, String> posted = posted();
         posted.set("retryMax", "two");
         posted.set("cacheThreshold", "high");
+        posted.get("depCacheWrite").set(2, "dear");
 
         ConsoleNumbers numbers = ConsoleNumbers.collecting();
         ModelEditForm.from(posted).toUpdate(numbers);
 
-        assertThat(numbers.errors()).containsOnlyKeys("retry.max_retries", "cache.similarity_threshold");
+        assertThat(numbers.errors())
+                .containsOnlyKeys(
+                        "retry.max_retries", "cache.similarity_threshold", "deployments[0].cache_write_price_per_mtok");
     }
 
     private static MultiValueMap<String, String> posted() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("version", "4");
         form.add("strategy", "weighted");
-        row(form, EXISTING, PROVIDER, "old-model", "");
-        row(form, "", "", "", "");
-        row(form, "", PROVIDER, "new-model", "0.5");
+        row(form, EXISTING, PROVIDER, "old-model", "", "");
+        row(form, "", "", "", "", "");
+        row(form, "", PROVIDER, "new-model", "0.5", "0.625");
         form.add("depRemove", "0");
         form.add("retryMax", "");
         form.add("fbModel", "");
@@ -82,7 +88,12 @@ class ModelEditFormTests {
     }
 
     private static void row(
-            MultiValueMap<String, String> form, String id, String provider, String model, String input) {
+            MultiValueMap<String, String> form,
+            String id,
+            String provider,
+            String model,
+            String input,
+            String cacheWrite) {
         form.add("depId", id);
         form.add("depProvider", provider);
         form.add("depModel", model);
@@ -91,5 +102,6 @@ class ModelEditFormTests {
         form.add("depInput", input);
         form.add("depOutput", input);
         form.add("depCached", "");
+        form.add("depCacheWrite", cacheWrite);
     }
 }

@@ -41,9 +41,23 @@ class PricePlanTests {
                 BigDecimal.ONE,
                 new BigDecimal("2"),
                 BigDecimal.ONE,
+                null,
                 null);
 
         assertThat(PricePlan.decide(withCached, HISTORY, NOW)).isInstanceOf(Add.class);
+    }
+
+    @Test
+    void aCacheWritePriceThatAppearsOrChangesIsAChangeAndKeptInTheNewVersion() {
+        List<PriceVersion> withCacheWrite =
+                List.of(new PriceVersion(JUNE, BigDecimal.ONE, new BigDecimal("2"), null, new BigDecimal("1.25")));
+
+        assertThat(PricePlan.decide(cacheWrite("1.25"), HISTORY, NOW))
+                .isEqualTo(new Add(
+                        new PriceVersion(NOW, BigDecimal.ONE, new BigDecimal("2"), null, new BigDecimal("1.25"))));
+        assertThat(PricePlan.decide(cacheWrite("1.250"), withCacheWrite, NOW)).isInstanceOf(Unchanged.class);
+        assertThat(PricePlan.decide(cacheWrite("1.5"), withCacheWrite, NOW)).isInstanceOf(Add.class);
+        assertThat(PricePlan.decide(sent("1", "2", null), withCacheWrite, NOW)).isInstanceOf(Add.class);
     }
 
     @Test
@@ -89,7 +103,22 @@ class PricePlanTests {
                 new BigDecimal(input),
                 new BigDecimal(output),
                 null,
+                null,
                 effectiveFrom);
+    }
+
+    private static DeploymentForm cacheWrite(String price) {
+        return new DeploymentForm(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "m",
+                1,
+                0,
+                BigDecimal.ONE,
+                new BigDecimal("2"),
+                null,
+                new BigDecimal(price),
+                null);
     }
 
     private static PriceVersion price(Instant from, String input, String output) {

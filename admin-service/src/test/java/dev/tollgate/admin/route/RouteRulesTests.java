@@ -33,7 +33,8 @@ class RouteRulesTests {
                     new StoredDeployment(
                             EXISTING,
                             PROVIDER,
-                            List.of(new PriceVersion(NOW.minusSeconds(3600), BigDecimal.ONE, BigDecimal.TWO, null, null)))));
+                            List.of(new PriceVersion(
+                                    NOW.minusSeconds(3600), BigDecimal.ONE, BigDecimal.TWO, null, null)))));
 
     @Test
     void theRulesKnowExactlyTheContractsStrategiesConditionsAndCacheModes() {
@@ -62,7 +63,16 @@ class RouteRulesTests {
                 "round-robin",
                 List.of(
                         new DeploymentForm(
-                                stranger, UUID.randomUUID(), "m", 1, 0, BigDecimal.ONE, BigDecimal.ONE, null, null),
+                                stranger,
+                                UUID.randomUUID(),
+                                "m",
+                                1,
+                                0,
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                null,
+                                null,
+                                null),
                         deployment(EXISTING, 1),
                         deployment(EXISTING, 1)),
                 new RetryForm(3, 500, 100),
@@ -101,10 +111,10 @@ class RouteRulesTests {
 
     @Test
     void anExistingDeploymentKeepsItsProviderAndItsPriceHistory() {
-        DeploymentForm moved =
-                new DeploymentForm(EXISTING, UUID.randomUUID(), "m", 1, 0, BigDecimal.ONE, BigDecimal.TWO, null, null);
+        DeploymentForm moved = new DeploymentForm(
+                EXISTING, UUID.randomUUID(), "m", 1, 0, BigDecimal.ONE, BigDecimal.TWO, null, null, null);
         DeploymentForm backdated = new DeploymentForm(
-                EXISTING, PROVIDER, "m", 1, 0, BigDecimal.TEN, BigDecimal.TWO, null, NOW.minusSeconds(60));
+                EXISTING, PROVIDER, "m", 1, 0, BigDecimal.TEN, BigDecimal.TWO, null, null, NOW.minusSeconds(60));
         RouteFacts withBoth = new RouteFacts(FACTS.models(), Set.of(PROVIDER, moved.providerId()), FACTS.deployments());
 
         assertThat(RouteRules.check(RouteSpec.of(null, List.of(moved), null, null, null), "gpt", withBoth, NOW))
@@ -114,6 +124,6 @@ class RouteRulesTests {
     }
 
     private static DeploymentForm deployment(UUID id, int weight) {
-        return new DeploymentForm(id, PROVIDER, "m", weight, 0, BigDecimal.ONE, BigDecimal.TWO, null, null);
+        return new DeploymentForm(id, PROVIDER, "m", weight, 0, BigDecimal.ONE, BigDecimal.TWO, null, null, null);
     }
 }
