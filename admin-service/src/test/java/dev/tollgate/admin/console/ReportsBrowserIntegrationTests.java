@@ -219,7 +219,7 @@ class ReportsBrowserIntegrationTests extends AdminIntegrationTest {
                 "gpt-4o-mini",
                 1234,
                 89,
-                0, 0,
+                0,
                 0,
                 0,
                 false,

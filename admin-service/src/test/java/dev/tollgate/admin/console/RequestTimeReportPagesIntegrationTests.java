@@ -215,7 +215,7 @@ class RequestTimeReportPagesIntegrationTests extends AdminIntegrationTest {
                 "gpt-4o-mini",
                 100,
                 blocked ? 0 : 20,
-                0, 0,
+                0,
                 0,
                 0,
                 false,

@@ -35,7 +35,7 @@ public final class DeadLetterFixtures {
                 "gpt-4o-mini",
                 100,
                 20,
-                0, 0,
+                0,
                 0,
                 0,
                 false,
