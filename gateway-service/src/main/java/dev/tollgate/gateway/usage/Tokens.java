@@ -37,9 +37,12 @@ public record Tokens(long prompt, long completion, long cached, long cacheWritte
         long reasoning = usage.completionTokensDetails() == null
                 ? 0
                 : orZero(usage.completionTokensDetails().reasoningTokens());
-        long written = usage.extra().get(CACHE_WRITE_FIELD) instanceof Number count ? count.longValue() : 0;
         boolean promptKnown = usage.promptTokens() != null;
         long prompt = promptKnown ? usage.promptTokens() : countedPrompt;
+        // A write count beyond the prompt's uncached part would price part of the prompt below zero.
+        long written = usage.extra().get(CACHE_WRITE_FIELD) instanceof Number count
+                ? Math.clamp(count.longValue(), 0, Math.max(0, prompt - cached))
+                : 0;
         return new Tokens(prompt, orZero(usage.completionTokens()), cached, written, reasoning, !promptKnown);
     }
 

@@ -21,6 +21,9 @@ class PricesTests {
             null);
     static final PriceVersion NEW = new PriceVersion(CHANGE, new BigDecimal("2.50"), new BigDecimal("10"), null, null);
     static final Billing BILLING = new Billing("dep", "openai", "gpt-4o-mini", List.of(NEW, OLD));
+    // Claude Sonnet's prices: $3 in, $15 out, $0.30 cache reads, $3.75 cache writes (5 minutes).
+    static final PriceVersion SONNET = new PriceVersion(
+            Instant.EPOCH, new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.30"), new BigDecimal("3.75"));
     static final Tokens TOKENS = new Tokens(1234, 89, 567, 0, 21, false);
 
     @Test
@@ -30,20 +33,13 @@ class PricesTests {
 
     @Test
     void pricesCacheWritesAtTheCacheWritePriceAndWithoutOneAtTheInputPrice() {
-        // Claude Sonnet's prices: $3 in, $15 out, $0.30 cache reads, $3.75 cache writes (5 minutes).
-        PriceVersion sonnet = new PriceVersion(
-                Instant.EPOCH,
-                new BigDecimal("3"),
-                new BigDecimal("15"),
-                new BigDecimal("0.30"),
-                new BigDecimal("3.75"));
         PriceVersion noSurcharge = new PriceVersion(
                 Instant.EPOCH, new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.30"), null);
         // 2,000 prompt tokens: 100 fresh, 400 read from the cache, 1,500 written to it; 50 out.
         Tokens tokens = new Tokens(2000, 50, 400, 1500, 0, false);
 
         // 100 × 3 + 400 × 0.30 + 1500 × 3.75 + 50 × 15 = 6795 per million
-        assertThat(Prices.cost(sonnet, tokens)).isEqualTo(new BigDecimal("0.0067950000"));
+        assertThat(Prices.cost(SONNET, tokens)).isEqualTo(new BigDecimal("0.0067950000"));
         // 1600 × 3 + 400 × 0.30 + 50 × 15 = 5670 per million
         assertThat(Prices.cost(noSurcharge, tokens)).isEqualTo(new BigDecimal("0.0056700000"));
     }
@@ -57,21 +53,18 @@ class PricesTests {
                 new Usage.PromptTokensDetails(400, null),
                 null,
                 Map.of(Tokens.CACHE_WRITE_FIELD, 1500, "cache_read_input_tokens", 400));
+        Usage overstated = new Usage(
+                2000, 50, 2050, new Usage.PromptTokensDetails(400, null), null, Map.of(Tokens.CACHE_WRITE_FIELD, 9000));
 
         assertThat(Tokens.reported(usage, 0)).isEqualTo(new Tokens(2000, 50, 400, 1500, 0, false));
+        assertThat(Tokens.reported(overstated, 0).cacheWritten()).isEqualTo(1600);
     }
 
     @Test
     void aWorstCaseCostsEveryPromptTokenAtTheDearestPromptPrice() {
-        PriceVersion sonnet = new PriceVersion(
-                Instant.EPOCH,
-                new BigDecimal("3"),
-                new BigDecimal("15"),
-                new BigDecimal("0.30"),
-                new BigDecimal("3.75"));
 
         // 2000 × 3.75 + 1000 × 15 = 22500 per million; OLD has no surcharge: 2000 × 0.15 + 1000 × 0.60 = 900
-        assertThat(Prices.worstCase(sonnet, 2000, 1000)).isEqualTo(new BigDecimal("0.0225000000"));
+        assertThat(Prices.worstCase(SONNET, 2000, 1000)).isEqualTo(new BigDecimal("0.0225000000"));
         assertThat(Prices.worstCase(OLD, 2000, 1000)).isEqualTo(new BigDecimal("0.0009000000"));
     }
 
