@@ -52,6 +52,7 @@ public final class FakeUpstream implements AutoCloseable {
             "stub-stream-echo-user",
             "stub-leak",
             "stub-stream-leak",
+            "stub-stream-tool-echo-user",
             "stub-json");
 
     /** What {@code stub-leak} and {@code stub-stream-leak} answer: an e-mail address the caller never sent. */
@@ -199,6 +200,7 @@ public final class FakeUpstream implements AutoCloseable {
             case "stub-stream-echo-user" -> inPieces(response, model, lastUserText(body), body);
             case "stub-leak" -> json(response, completionOf(model, LEAK));
             case "stub-stream-leak" -> inPieces(response, model, LEAK, body);
+            case "stub-stream-tool-echo-user" -> toolCallInPieces(response, model, lastUserText(body));
             case "stub-json" -> json(response, completionOf(model, "{\"name\": 42}"));
             default -> response.status(404).sendString(Mono.just("{\"error\":{\"message\":\"no such model\"}}"));
         };
@@ -275,6 +277,39 @@ public final class FakeUpstream implements AutoCloseable {
                         .concatWith(usageIfAsked(model, body))
                         .concatWith(Mono.just("[DONE]")),
                 Duration.ZERO);
+    }
+
+    /**
+     * A streamed call of {@code send_email} whose arguments, {@code {"to": <text>}}, arrive three characters per chunk
+     * after a first fragment with the call's id and name, as OpenAI streams tool calls.
+     */
+    private static Publisher<Void> toolCallInPieces(HttpServerResponse response, String model, String text) {
+        String arguments = json.writeValueAsString(java.util.Map.of("to", text));
+        Flux<String> opening = Flux.just(toolChunk(
+                model,
+                "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"call_stub\","
+                        + "\"type\":\"function\",\"function\":{\"name\":\"send_email\",\"arguments\":\"\"}}]}",
+                null));
+        Flux<String> pieces = Flux.range(0, (arguments.length() + 2) / 3)
+                .map(i -> arguments.substring(i * 3, Math.min(arguments.length(), i * 3 + 3)))
+                .map(piece -> toolChunk(
+                        model,
+                        "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + json.writeValueAsString(piece)
+                                + "}}]}",
+                        null));
+        return events(
+                response,
+                opening.concatWith(pieces)
+                        .concatWith(Mono.just(toolChunk(model, "{}", "tool_calls")))
+                        .concatWith(Mono.just("[DONE]")),
+                Duration.ZERO);
+    }
+
+    private static String toolChunk(String model, String delta, String finishReason) {
+        String finish = finishReason == null ? "null" : "\"" + finishReason + "\"";
+        return "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\""
+                + model + "\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":"
+                + finish + "}]}";
     }
 
     // The text of the last user message, whether sent as a string or as text parts.
