@@ -129,12 +129,15 @@ class ChatCompletionsHandler {
                 new CallTags(route.model(), route.provider(), call.request().streaming()));
         int prompt = meter.prompt(call.request(), route.primary().upstreamModel());
         var metered = call.metered().routed(serving, prompt, new AttemptTrace());
-        CachePlan plan = cache.plan(
-                call.exchange().getRequest().getHeaders(),
-                call.request(),
-                call.caller().key(),
-                route);
-        var routed = new ChatCall(
+        // A request a guardrail flagged is neither answered from the response cache nor kept in it: no plan to build.
+        CachePlan plan = metered.guardrails().flagged()
+                ? null
+                : cache.plan(
+                        call.exchange().getRequest().getHeaders(),
+                        call.request(),
+                        call.caller().key(),
+                        route);
+        return new ChatCall(
                 call.request(),
                 route,
                 call.context(),
@@ -144,8 +147,6 @@ class ChatCompletionsHandler {
                 plan,
                 call.guard(),
                 dialect);
-        // A request a guardrail flagged is neither answered from the response cache nor kept in it.
-        return metered.guardrails().flagged() ? routed.uncached() : routed;
     }
 
     // A hit skips admission: it spends none of the key's rate or tokens and holds nothing on a budget.

@@ -61,7 +61,7 @@ class ChatStreams {
                 .switchOnFirst((first, chunks) -> first.hasValue()
                         ? relayed(call, call.dialect().stream(call), tally, recording, chunks)
                         : failedEarly(call, first, chunks))
-                .onErrorResume(failure -> ledger.failed(call.metered(), failure, true))
+                .onErrorResume(failure -> failedBeforeFirstEvent(call, tally, failure))
                 .doOnCancel(() -> ledger.cancelled(call.metered(), tally.tokens(), tally.ttftMillis()));
         return streamed(events);
     }
@@ -72,7 +72,8 @@ class ChatStreams {
         StreamWriter writer = call.dialect().stream(call);
         Flux<byte[]> events = Flux.fromIterable(hit.chunks())
                 .concatMapIterable(writer::chunk)
-                .concatWith(doneFromCache(call, hit, writer));
+                .concatWith(doneFromCache(call, hit, writer))
+                .doOnCancel(() -> ledger.cancelledCached(call.metered(), hit.tokens(), hit.kind()));
         return streamed(events);
     }
 
@@ -137,13 +138,26 @@ class ChatStreams {
         return Flux.error(ProviderErrors.invalidResponse(provider, "a stream without events", null));
     }
 
+    // An answer the guardrails withheld is billed for what the provider generated, as without a stream; any other
+    // failure before the first event generated nothing.
+    private <T> Mono<T> failedBeforeFirstEvent(ChatCall call, StreamTally tally, Throwable failure) {
+        return withheld(failure)
+                ? ledger.withheld(call.metered(), tally.tokens(), failure)
+                : ledger.failed(call.metered(), failure, true);
+    }
+
+    private static boolean withheld(Throwable failure) {
+        return failure instanceof GatewayException known && known.code() == ErrorCode.CONTENT_POLICY_VIOLATION;
+    }
+
     private Mono<byte[]> failedMidway(ChatCall call, StreamWriter writer, StreamTally tally, Throwable failure) {
         GatewayException error = failure instanceof GatewayException known
                 ? known
                 : GatewayException.upstream(ErrorCode.INTERNAL_ERROR, "The gateway failed while streaming.", failure);
         logMidway(call, error, failure);
+        // A guardrail's refusal is the gateway's decision, not the provider's failure.
         Outcome outcome = new Outcome(
-                UsageStatus.UPSTREAM_ERROR,
+                withheld(error) ? UsageStatus.REJECTED : UsageStatus.UPSTREAM_ERROR,
                 tally.tokens(),
                 200,
                 tally.ttftMillis(),

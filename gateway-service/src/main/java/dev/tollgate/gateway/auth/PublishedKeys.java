@@ -5,12 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.PublishedConfig;
-import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
-import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.key.KeyPrincipal;
-import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.tenant.TenantSnapshot;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,13 +56,8 @@ class PublishedKeys {
         switch (change.kind()) {
             case ConfigChange.KEY -> cache.invalidate(change.id());
             case ConfigChange.TENANT -> cache.asMap().values().removeIf(entry -> entry.belongsTo(change.id()));
-            case ConfigChange.ROUTE,
-                    TemplateKeys.CHANGE_KIND,
-                    PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE,
-                    GuardrailKeys.CHANGE_KIND,
-                    BudgetKeys.CHANGE_KIND -> {}
-            default -> cache.invalidateAll();
+            case ConfigChange.ALL -> cache.invalidateAll();
+            default -> {} // other kinds are other caches' business
         }
     }
 

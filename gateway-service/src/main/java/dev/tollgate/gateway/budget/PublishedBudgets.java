@@ -6,13 +6,10 @@ import dev.tollgate.gateway.auth.Caller;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
-import dev.tollgate.gateway.redis.PublishedConfig;
 import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.budget.BudgetSnapshot;
 import dev.tollgate.model.budget.BudgetWindow;
 import dev.tollgate.model.config.ConfigChange;
-import dev.tollgate.model.guardrail.GuardrailKeys;
-import dev.tollgate.model.prompt.TemplateKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,14 +70,8 @@ public final class PublishedBudgets {
         generation.incrementAndGet();
         switch (change.kind()) {
             case BudgetKeys.CHANGE_KIND -> cache.invalidate("tollgate:budget:" + change.id());
-            case ConfigChange.KEY,
-                    ConfigChange.TENANT,
-                    ConfigChange.ROUTE,
-                    TemplateKeys.CHANGE_KIND,
-                    PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE,
-                    GuardrailKeys.CHANGE_KIND -> {}
-            default -> cache.invalidateAll();
+            case ConfigChange.ALL -> cache.invalidateAll();
+            default -> {} // other kinds are other caches' business
         }
     }
 

@@ -13,6 +13,7 @@ record CacheEntry(
         @JsonProperty("prompt_tokens") long promptTokens,
         @JsonProperty("completion_tokens") long completionTokens,
         @JsonProperty("cached_tokens") long cachedTokens,
+        @JsonProperty("cache_write_tokens") long cacheWriteTokens,
         @JsonProperty("reasoning_tokens") long reasoningTokens,
         @JsonProperty("estimated") boolean estimated,
         @JsonProperty("completion") @Nullable String completion,

@@ -179,6 +179,7 @@ public final class ResponseCache {
                 tokens.prompt(),
                 tokens.completion(),
                 tokens.cached(),
+                tokens.cacheWritten(),
                 tokens.reasoning(),
                 tokens.estimated(),
                 answer.completion() == null ? null : text(answer.completion()),
@@ -194,7 +195,7 @@ public final class ResponseCache {
                 entry.promptTokens(),
                 entry.completionTokens(),
                 entry.cachedTokens(),
-                0,
+                entry.cacheWriteTokens(),
                 entry.reasoningTokens(),
                 entry.estimated());
         if (entry.completion() != null) {

@@ -63,8 +63,9 @@ public final class Guardrails {
         ChatCompletionRequest screened = refusing(() ->
                 ChatRequests.screened(request, Stage.input(applying), decisions(metered, Stage.INPUT), placeholders));
         Stage output = Stage.output(applying);
-        var guard = new ResponseGuard(
-                output, placeholders, schemas.checkFor(request.responseFormat()), decisions(metered, Stage.OUTPUT));
+        // The schema is compiled only when a rule checks answers against it.
+        var schema = output.jsonSchema() == null ? null : schemas.checkFor(request.responseFormat());
+        var guard = new ResponseGuard(output, placeholders, schema, decisions(metered, Stage.OUTPUT));
         return new Screened<>(screened, guard);
     }
 

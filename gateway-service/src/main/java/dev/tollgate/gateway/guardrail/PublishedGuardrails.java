@@ -5,11 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
-import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.guardrail.GuardrailPolicy;
-import dev.tollgate.model.prompt.TemplateKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,14 +82,8 @@ class PublishedGuardrails {
     void on(ConfigChange change) {
         switch (change.kind()) {
             case GuardrailKeys.CHANGE_KIND -> forget(PREFIX + change.id());
-            case ConfigChange.KEY,
-                    ConfigChange.TENANT,
-                    ConfigChange.ROUTE,
-                    ConfigChange.CACHE_PURGE,
-                    ConfigChange.CACHE_ROUTE_PURGE,
-                    BudgetKeys.CHANGE_KIND,
-                    TemplateKeys.CHANGE_KIND -> {}
-            default -> forgetAll();
+            case ConfigChange.ALL -> forgetAll();
+            default -> {} // other kinds are other caches' business
         }
     }
 

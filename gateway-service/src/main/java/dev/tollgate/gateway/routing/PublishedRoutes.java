@@ -5,11 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.PublishedConfig;
-import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
 import dev.tollgate.model.config.ConfigKeys;
-import dev.tollgate.model.guardrail.GuardrailKeys;
-import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.route.ModelRoute;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,14 +72,8 @@ class PublishedRoutes {
     void on(ConfigChange change) {
         switch (change.kind()) {
             case ConfigChange.ROUTE -> forget(change.id());
-            case ConfigChange.KEY,
-                    ConfigChange.TENANT,
-                    TemplateKeys.CHANGE_KIND,
-                    PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE,
-                    GuardrailKeys.CHANGE_KIND,
-                    BudgetKeys.CHANGE_KIND -> {}
-            default -> forgetAll();
+            case ConfigChange.ALL -> forgetAll();
+            default -> {} // other kinds are other caches' business
         }
     }
 

@@ -5,10 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tollgate.gateway.error.ErrorCode;
 import dev.tollgate.gateway.error.GatewayException;
 import dev.tollgate.gateway.redis.BlockingRedis;
-import dev.tollgate.gateway.redis.PublishedConfig;
-import dev.tollgate.model.budget.BudgetKeys;
 import dev.tollgate.model.config.ConfigChange;
-import dev.tollgate.model.guardrail.GuardrailKeys;
 import dev.tollgate.model.prompt.TemplateKeys;
 import dev.tollgate.model.prompt.TemplateSnapshot;
 import java.time.Instant;
@@ -70,14 +67,8 @@ class PublishedTemplates {
         generation.incrementAndGet();
         switch (change.kind()) {
             case TemplateKeys.CHANGE_KIND -> cache.invalidate("tollgate:template:" + change.id());
-            case ConfigChange.KEY,
-                    ConfigChange.TENANT,
-                    ConfigChange.ROUTE,
-                    BudgetKeys.CHANGE_KIND,
-                    PublishedConfig.CACHE_PURGE,
-                    PublishedConfig.CACHE_ROUTE_PURGE,
-                    GuardrailKeys.CHANGE_KIND -> {}
-            default -> cache.invalidateAll();
+            case ConfigChange.ALL -> cache.invalidateAll();
+            default -> {} // other kinds are other caches' business
         }
     }
 

@@ -93,12 +93,11 @@ public record MeteredCall(
      * free mock, or unpriced routes, whose usage is marked unpriced).
      */
     public BigDecimal costOf(long promptTokens, long completionTokens) {
-        return (candidates.isEmpty() && billing != null ? List.of(billing) : candidates)
-                .stream()
-                        .map(candidate -> worstCase(candidate, promptTokens, completionTokens))
-                        .flatMap(Optional::stream)
-                        .max(BigDecimal::compareTo)
-                        .orElse(BigDecimal.ZERO);
+        return candidates.stream()
+                .map(candidate -> worstCase(candidate, promptTokens, completionTokens))
+                .flatMap(Optional::stream)
+                .max(BigDecimal::compareTo)
+                .orElse(BigDecimal.ZERO);
     }
 
     /** What the request would cost on {@code target} with {@code completionTokens} out; {@code null} when unpriced. */

@@ -47,11 +47,21 @@ public final class UsageLedger {
 
     /**
      * Records a request answered from the response cache: a success that cost nothing, with the tokens the answer
-     * used when a provider made it and, as its saving, what those would cost at the price in force now. {@code kind}
+     * used when a provider made it and, as its saving, what those would cost at the price in force when it started. {@code kind}
      * is how the cache found it, {@code hit} or {@code semantic-hit}.
      */
     public Mono<UsageRecorded> settleCached(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis, String kind) {
-        return Mono.defer(() -> published(call, cachedEvent(call, tokens, ttftMillis, kind)));
+        return Mono.defer(() -> published(call, cachedEvent(call, Outcome.success(tokens, ttftMillis), kind)));
+    }
+
+    /**
+     * Records a cached answer whose caller went away during its replay: free like any hit, and with the saving of
+     * one. Nothing waits for the write, which still completes.
+     */
+    public void cancelledCached(MeteredCall call, Tokens tokens, String kind) {
+        var cancelled = new Outcome(UsageStatus.CLIENT_CANCELLED, tokens, CLIENT_CLOSED, null, null);
+        var unused = Mono.defer(() -> published(call, cachedEvent(call, cancelled, kind)))
+                .toFuture();
     }
 
     /**
@@ -119,12 +129,12 @@ public final class UsageLedger {
                 null);
     }
 
-    private static UsageRecorded cachedEvent(MeteredCall call, Tokens tokens, @Nullable Long ttftMillis, String kind) {
+    private static UsageRecorded cachedEvent(MeteredCall call, Outcome outcome, String kind) {
         Prices.Charge charge =
-                Prices.charge(call.servedBilling(), call.context().startedAt(), tokens);
+                Prices.charge(call.servedBilling(), call.context().startedAt(), outcome.tokens());
         var free = new Prices.Charge(BigDecimal.ZERO.setScale(Prices.MIN_SCALE), charge.priceVersion(), true);
-        var saving = new CacheUse(kind, saving(call, tokens));
-        return event(call, Outcome.success(tokens, ttftMillis), free, saving);
+        var saving = new CacheUse(kind, saving(call, outcome.tokens()));
+        return event(call, outcome, free, saving);
     }
 
     private static BigDecimal saving(MeteredCall call, Tokens tokens) {

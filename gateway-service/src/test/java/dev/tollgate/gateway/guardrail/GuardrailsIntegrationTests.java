@@ -215,6 +215,43 @@ class GuardrailsIntegrationTests {
         UsageRecorded event = events(1).get(0);
         assertThat(event.errorCode()).isEqualTo("content_policy_violation");
         assertThat(event.guardrail()).isEqualTo(new UsageRecorded.GuardrailUse("blocked", List.of("pii.email")));
+        assertThat(event.status())
+                .as("the gateway's refusal, not the provider's failure")
+                .isEqualTo(UsageStatus.REJECTED);
+        assertThat(event.completionTokens())
+                .as("the provider's output is still billed")
+                .isPositive();
+    }
+
+    @Test
+    void withholdsAStreamWhoseFirstChunkIsBlockedAndBillsWhatTheProviderGenerated() throws InterruptedException {
+        keyPolicy(new GuardrailPolicy(
+                "leaks",
+                "leaks",
+                GuardrailPolicy.KEY,
+                keyId,
+                List.of(),
+                List.of(rule(GuardrailRule.EMAIL, "block")),
+                false));
+
+        client.post()
+                .uri("/v1/chat/completions")
+                .header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(chat("stub-stream-leak-at-once", "Who should I write to?", true))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error.code")
+                .isEqualTo("content_policy_violation");
+
+        UsageRecorded event = events(1).get(0);
+        assertThat(event.status()).isEqualTo(UsageStatus.REJECTED);
+        assertThat(event.completionTokens())
+                .as("the provider's output is still billed")
+                .isPositive();
+        assertThat(event.guardrail()).isEqualTo(new UsageRecorded.GuardrailUse("blocked", List.of("pii.email")));
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class FakeUpstream implements AutoCloseable {
             "stub-leak",
             "stub-stream-leak",
             "stub-stream-tool-echo-user",
+            "stub-stream-leak-at-once",
             "stub-json");
 
     /** What {@code stub-leak} and {@code stub-stream-leak} answer: an e-mail address the caller never sent. */
@@ -200,6 +201,11 @@ public final class FakeUpstream implements AutoCloseable {
             case "stub-stream-echo-user" -> inPieces(response, model, lastUserText(body), body);
             case "stub-leak" -> json(response, completionOf(model, LEAK));
             case "stub-stream-leak" -> inPieces(response, model, LEAK, body);
+            case "stub-stream-leak-at-once" ->
+                events(
+                        response,
+                        Flux.just(chunk(model, LEAK, null), chunk(model, null, "stop"), "[DONE]"),
+                        Duration.ZERO);
             case "stub-stream-tool-echo-user" -> toolCallInPieces(response, model, lastUserText(body));
             case "stub-json" -> json(response, completionOf(model, "{\"name\": 42}"));
             default -> response.status(404).sendString(Mono.just("{\"error\":{\"message\":\"no such model\"}}"));
