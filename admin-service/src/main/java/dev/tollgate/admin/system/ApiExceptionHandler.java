@@ -1,5 +1,6 @@
 package dev.tollgate.admin.system;
 
+import io.r2dbc.spi.R2dbcException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ class ApiExceptionHandler implements WebExceptionHandler {
             case ErrorResponse response ->
                 problems.write(exchange, response.getStatusCode(), detail(response), Map.of());
             case DataIntegrityViolationException conflict -> conflict(exchange, conflict);
-            default -> unexpected(exchange, failure);
+            default -> unstorableValue(failure) ? unstorable(exchange, failure) : unexpected(exchange, failure);
         };
     }
 
@@ -65,6 +66,30 @@ class ApiExceptionHandler implements WebExceptionHandler {
         // The constraint name says which value clashed without echoing the database's message.
         log.debug("Integrity violation", conflict);
         return problems.write(exchange, HttpStatus.CONFLICT, "The request conflicts with existing data.", Map.of());
+    }
+
+    // SQLSTATE class 22 (data exception): the database refused a value the caller sent, such as a NUL character in
+    // text or a date out of its range. One place for every endpoint, rather than a check per field that could miss one.
+    private static boolean unstorableValue(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException database
+                    && database.getSqlState() != null
+                    && database.getSqlState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Mono<Void> unstorable(ServerWebExchange exchange, Throwable failure) {
+        // The database's message may quote the value, so it goes to the debug log only.
+        log.debug("Value refused by the database", failure);
+        return problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "A value in the request cannot be stored: text must not contain NUL characters, and dates and numbers"
+                        + " must be within range.",
+                Map.of());
     }
 
     private Mono<Void> unexpected(ServerWebExchange exchange, Throwable failure) {

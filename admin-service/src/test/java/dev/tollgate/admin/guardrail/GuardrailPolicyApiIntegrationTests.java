@@ -185,6 +185,21 @@ class GuardrailPolicyApiIntegrationTests extends AdminIntegrationTest {
     }
 
     @Test
+    void answersAValueTheDatabaseCannotStoreWithA400Problem() {
+        String tenant = createTenant(unique("nul"));
+
+        post(POLICIES, policy("tenant", tenant, "with\u0000nul", rule("pii.email", "redact")))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/problem+json")
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(String.valueOf(detail)).contains("NUL"));
+    }
+
+    @Test
     void keepsEachTenantsPoliciesFromTheOtherTenantsAdmins() {
         UUID own = UUID.fromString(createTenant(unique("own")));
         String other = createTenant(unique("other"));

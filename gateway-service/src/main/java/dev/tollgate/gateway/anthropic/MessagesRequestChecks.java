@@ -25,17 +25,35 @@ final class MessagesRequestChecks {
             throw invalid("messages: Field required and must not be empty", "messages");
         }
         for (int i = 0; i < messages.size(); i++) {
-            String role = messages.get(i).role();
-            if (!"user".equals(role) && !"assistant".equals(role)) {
+            AnthropicMessage message = messages.get(i);
+            if (message == null) {
+                throw invalid("messages.%d: Input should be an object".formatted(i), "messages");
+            }
+            if (!"user".equals(message.role()) && !"assistant".equals(message.role())) {
                 throw invalid("messages.%d.role: Input should be 'user' or 'assistant'".formatted(i), "messages");
             }
+            checkBlocks(message.content(), "messages.%d.content".formatted(i), "messages");
         }
+        checkBlocks(request.system(), "system", "system");
         checkTools(request.tools());
+    }
+
+    // JSON allows null among an array's elements; Anthropic answers them as invalid objects, and so do we.
+    private static void checkBlocks(@Nullable AnthropicContent content, String path, String param) {
+        List<ContentBlock> blocks = content == null ? List.of() : content.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) == null) {
+                throw invalid("%s.%d: Input should be an object".formatted(path, i), param);
+            }
+        }
     }
 
     private static void checkTools(@Nullable List<AnthropicTool> tools) {
         for (int i = 0; tools != null && i < tools.size(); i++) {
             AnthropicTool tool = tools.get(i);
+            if (tool == null) {
+                throw invalid("tools.%d: Input should be an object".formatted(i), "tools");
+            }
             if (tool.type() != null && !"custom".equals(tool.type())) {
                 throw invalid(
                         "tools.%d: the server tool '%s' can only run on Anthropic's own API, not through this gateway"

@@ -102,8 +102,9 @@ public final class RequestReader {
         String field = path(mismatch);
         String expected =
                 mismatch.getTargetType() == null ? "a different type" : expectedType(mismatch.getTargetType());
+        // At the root the only mismatch is a body that is not an object; Jackson's wording would name a Java class.
         return field == null
-                ? "The body must be a JSON object: " + reason(mismatch)
+                ? "The body must be a JSON object."
                 : "Invalid type for '" + field + "': expected " + expected + ".";
     }
 
@@ -116,6 +117,7 @@ public final class RequestReader {
             case "List" -> "an array";
             case "Map" -> "an object";
             case "MessageContent" -> "a string or an array of content parts";
+            case "AnthropicContent" -> "a string or an array of content blocks";
             default -> "an object";
         };
     }

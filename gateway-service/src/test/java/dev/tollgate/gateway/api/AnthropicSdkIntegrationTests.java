@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -215,6 +217,35 @@ class AnthropicSdkIntegrationTests {
                 .isEqualTo("invalid_request_error")
                 .jsonPath("$.error.message")
                 .value(message -> assertThat(String.valueOf(message)).contains("max_tokens"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"model\":\"mock-chat\",\"max_tokens\":16,\"messages\":[null]}",
+                "{\"model\":\"mock-chat\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":[null]}]}",
+                "{\"model\":\"mock-chat\",\"max_tokens\":16,\"system\":[null],"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                "{\"model\":\"mock-chat\",\"max_tokens\":16,\"tools\":[null],"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+            })
+    void answersANullAmongAnArraysElementsWithA400InAnthropicsEnvelope(String body) {
+        for (String path : List.of("/v1/messages", "/v1/messages/count_tokens")) {
+            web.post()
+                    .uri(path)
+                    .header("x-api-key", key)
+                    .header("anthropic-version", "2023-06-01")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("error")
+                    .jsonPath("$.error.type")
+                    .isEqualTo("invalid_request_error");
+        }
     }
 
     private AnthropicClient client(String apiKey) {
